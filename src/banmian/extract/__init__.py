@@ -1,0 +1,1 @@
+"""Extractors: Article text -> Facts (numbers, quantities, dates, places, people, organizations...)."""

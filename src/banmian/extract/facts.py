@@ -1,0 +1,28 @@
+"""Compose the extractors: running text -> facts, article -> facts per field."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..model import Article, Fact
+from .documents import find_documents
+
+__all__ = ["extract_text", "extract_article"]
+
+
+def extract_text(text: str, ref: _dt.date | None = None) -> list[Fact]:
+    """All facts in ``text`` (field ``text``), ordered by position then type."""
+    facts: list[Fact] = []
+    facts.extend(find_documents(text))
+    facts.sort(key=lambda f: (f.start, -f.end, f.type))
+    return facts
+
+
+def extract_article(article: Article, ref: _dt.date | None = None) -> list[Fact]:
+    """Facts of every field of an article, each fact naming its field."""
+    out: list[Fact] = []
+    for name, text in article.fields().items():
+        for f in extract_text(text, ref):
+            f.field = name
+            out.append(f)
+    return out

@@ -1,0 +1,237 @@
+"""Group a page's units into articles and fill every field of the contract.
+
+A run of titles (with a section label above it) opens an article. A single title inside an
+article that already has body text is either an inner subhead (小标题, kept in the body) or the
+headline of the next article; the evidence is weighed in ``_opens_article``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, Byline, Caption
+from . import bylines as B
+from . import patterns as P
+from .joins import Unit
+
+_ROUNDUP = frozenset(P.ROUNDUP_WORDS)
+_BRACKET_HEAD_RE = re.compile(r"^【(?P<head>[^】]{2,30})】\s*")
+_DASH_RE = re.compile(r"^[—–-]{1,3}\s*")
+_NUMBERED_SUBHEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|【[^】]+】$)")
+
+
+@dataclass
+class _Draft:
+    section: str | None = None
+    titles: list[Unit] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)
+    dateline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    subheads: int = 0
+    captions: list[Caption] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)
+    closed: bool = False  # an attribution or a credit ended it
+    brief: bool = False
+    body_chars: int = 0
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.paragraphs or self.captions)
+
+    def add_paragraph(self, text: str, blocks: list[int]) -> None:
+        self.blocks.extend(blocks)
+        if text[-1:] in "）)】]":
+            text = P.END_MARK_RE.sub("", text)
+        if not self.paragraphs and self.dateline is None and not self.subheads:
+            dateline, names, rest = B.split_dateline(text)
+            if dateline:
+                self.dateline = dateline
+                self.bylines.extend(names)
+                text = rest
+        m = P.TRAILING_ATTRIBUTION_RE.search(text, max(0, len(text) - P.ATTRIBUTION_MAX_CHARS - 4)) \
+            if text[-1:] in "）)" else None
+        if m:
+            names = B.parse_attribution(m.group("inner"))
+            if names is not None:
+                self.bylines.extend(n for n in names if n.name not in {b.name for b in self.bylines})
+                text = text[:m.start()].rstrip()
+                self.closed = True
+        a = P.ATTRIBUTION_RE.match(text) if text[:1] in "（(" and self.paragraphs else None
+        if a:  # an attribution cut by a column break, rejoined
+            names = B.parse_attribution(a.group("inner"))
+            if names is not None:
+                self.bylines.extend(names)
+                self.closed = True
+                return
+        if text:
+            self.paragraphs.append(text)
+            self.body_chars += len(text)
+
+    def add_caption(self, text: str, blocks: list[int], after_text: bool = False) -> None:
+        self.blocks.extend(blocks)
+        body, credit = B.split_credit(text)
+        if not body and self.captions and self.captions[-1].credit is None:
+            self.captions[-1].credit = credit
+        elif not body and after_text and self.paragraphs and (
+                len(self.paragraphs) == 1 or P.CAPTION_START_RE.match(self.paragraphs[-1])):
+            # A credit on its own line under the caption it belongs to (printed as text).
+            cap = self.paragraphs.pop()
+            self.body_chars -= len(cap)
+            self.captions.append(Caption(cap, credit))
+        else:
+            self.captions.append(Caption(body, credit))
+
+
+def _head_fields(titles: list[Unit]) -> tuple[str | None, str | None, str | None]:
+    """(kicker, headline, subheadline) from a run of title lines."""
+    texts = [t.text for t in titles]
+    if not texts:
+        return None, None, None
+    if len(texts) == 1:
+        return None, texts[0], None
+    sizes = [t.font_size for t in titles]
+    if all(sizes) and len(set(sizes)) > 1:
+        k = max(range(len(texts)), key=lambda i: sizes[i])  # the largest type is the headline
+        kick = " ".join(texts[:k]) or None
+        sub = " ".join(_DASH_RE.sub("", s) for s in texts[k + 1:]) or None
+        return kick, texts[k], sub
+    if len(texts) == 2:
+        return None, texts[0], _DASH_RE.sub("", texts[1])
+    if _DASH_RE.match(texts[1]):  # headline, ——subheadline, ——subheadline
+        return None, texts[0], " ".join(_DASH_RE.sub("", s) for s in texts[1:])
+    return texts[0], texts[1], " ".join(_DASH_RE.sub("", s) for s in texts[2:])
+
+
+def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roundup: bool,
+                   usual_gap: int) -> bool:
+    """Does this run of titles open a new article (else it is an inner subhead of ``cur``)?"""
+    if cur is None or not cur.has_content or cur.closed:
+        return True
+    if not cur.paragraphs:  # a picture story (title and captions) ends at the next title
+        return True
+    if len(group) >= 2 or any(u.role == "section" for u in group):
+        return True
+    if nxt is None:
+        return False  # a lone title at the page's end stays with its article
+    if nxt.role in ("byline", "caption", "credit"):
+        return True
+    if nxt.role == "text" and P.DATELINE_RE.match(nxt.text):
+        return True
+    if usual_gap and group[0].gap_before > usual_gap:
+        return True
+    title = group[0].text
+    if _NUMBERED_SUBHEAD_RE.match(title):
+        return False
+    if roundup or cur.brief:
+        return True
+    if cur.bylines or cur.dateline or cur.subheads:
+        return False
+    return bool(nxt.role == "text" and P.LEDE_RE.match(nxt.text))
+
+
+def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article], list[str]]:
+    """Articles from units, and the page furniture that was set aside."""
+    drafts: list[_Draft] = []
+    furniture: list[str] = []
+    cur: _Draft | None = None
+    pending_section: str | None = None
+    roundup: str | None = None
+    pending_role: str | None = None  # a byline line ending in its role: 本报记者 | 张三 李四
+    i, n = 0, len(units)
+
+    def start(section: str | None) -> _Draft:
+        nonlocal cur
+        cur = _Draft(section=section)
+        drafts.append(cur)
+        return cur
+
+    while i < n:
+        u = units[i]
+        role = u.role
+        if role == "furniture":
+            furniture.append(u.text)
+            i += 1
+            continue
+        if role == "jump":
+            i += 1
+            continue
+        if role in ("title", "section"):
+            j = i
+            while j < n and units[j].role in ("title", "section"):
+                j += 1
+            group = units[i:j]
+            nxt = units[j] if j < n else None
+            if not _opens_article(cur, group, nxt, roundup is not None, usual_gap):
+                assert cur is not None
+                for g in group:
+                    cur.paragraphs.append(g.text)
+                    cur.blocks.extend(g.blocks)
+                    cur.subheads += 1
+                i = j
+                continue
+            titles = [g for g in group if g.role == "title"]
+            sections = [g.text for g in group if g.role == "section"]
+            if sections:
+                label = sections[-1]
+                roundup = label if label in _ROUNDUP else None
+                pending_section = label
+            elif roundup is not None and (len(titles) >= 2 or (nxt is not None and (
+                    nxt.role == "byline" or (nxt.role == "text" and P.DATELINE_RE.match(nxt.text)
+                                             and len(nxt.text) > P.BRIEF_MAX_CHARS)))):
+                roundup = None  # a full article after the roundup
+            d = start(roundup or pending_section)
+            pending_section = None
+            d.titles = titles
+            d.brief = roundup is not None
+            for g in group:
+                d.blocks.extend(g.blocks)
+            i = j
+            continue
+        if role == "text" and roundup is not None and cur is not None:
+            m = _BRACKET_HEAD_RE.match(u.text)
+            if m:  # 【标题】正文 inside a roundup: one brief per paragraph
+                d = cur if not cur.titles and not cur.has_content else start(roundup)
+                d.brief = True
+                d.titles = [Unit("title", m.group("head"), [])]
+                d.add_paragraph(u.text[m.end():], u.blocks)
+                i += 1
+                continue
+        if cur is None or (cur.closed and role in ("text", "caption")):
+            start(pending_section)
+            pending_section = None
+        assert cur is not None
+        if role == "text":
+            cur.add_paragraph(u.text, u.blocks)
+        elif role in ("caption", "credit"):
+            cur.add_caption(u.text, u.blocks, after_text=i > 0 and units[i - 1].role == "text")
+            if not cur.paragraphs and role == "credit":
+                cur.closed = True
+        elif role == "byline":
+            cur.blocks.extend(u.blocks)
+            names = B.parse_byline_block(u.text, after_byline=True) or []
+            if pending_role:
+                names = [Byline(b.name, b.role or pending_role) for b in names]
+            cur.bylines.extend(names)
+            pending_role = B.trailing_role(u.text)
+        elif role == "attribution":
+            cur.blocks.extend(u.blocks)
+            m = P.ATTRIBUTION_RE.match(u.text)
+            names = B.parse_attribution(m.group("inner")) if m else None
+            cur.bylines.extend(names or [])
+            cur.closed = True
+        i += 1
+
+    articles = []
+    for d in drafts:
+        kicker, headline, sub = _head_fields(d.titles)
+        if d.brief:
+            kind = "brief"
+        elif not d.paragraphs and d.captions:
+            kind = "photo"
+        else:
+            kind = "article"
+        articles.append(Article(kind=kind, section=d.section, kicker=kicker, headline=headline,
+                                subheadline=sub, bylines=d.bylines, dateline=d.dateline,
+                                body="\n".join(d.paragraphs), captions=d.captions, blocks=d.blocks))
+    return articles, furniture

@@ -1,0 +1,281 @@
+"""Give every block of a page its role, from its own text and its neighbours.
+
+Roles: ``furniture`` (running heads, page numbers, editor lines), ``section`` (栏目 label),
+``title`` (headline, kicker, subheadline or inner subhead: which one is decided per article),
+``byline``, ``caption``, ``credit`` (a credit printed on its own), ``attribution`` (``(兰云)``),
+``jump`` (上接/下转 lines) and ``text`` (body text, possibly a column-break fragment).
+
+The hard call is title against fragment: a column break can cut a paragraph anywhere, and
+the first half, printed as its own block, is short and unfinished like a headline. It is
+decided by a score: evidence for a title adds, evidence for a fragment subtracts, each weight a
+named constant in ``patterns``.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from ..model import Block
+from . import bylines as B
+from . import patterns as P
+
+_TERMINAL = frozenset(P.TERMINAL)
+_CLOSERS = frozenset(P.CLOSERS)
+_CLAUSE_RE = re.compile(r"[" + P.CLAUSE_MARKS + r"]")
+_INNER_STOP_RE = re.compile(r"[。；;…](?=.)")
+_INNER_EXCLAIM_RE = re.compile(r"[！？!?](?=.)")
+_EXCLAIM_END = frozenset("！？!?")
+_CONT_START = frozenset(P.CONTINUATION_START)
+_DANGLING = frozenset(P.DANGLING_ENDINGS)
+_SECTION_WORDS = frozenset(P.SECTION_WORDS)
+_ROUNDUP = frozenset(P.ROUNDUP_WORDS)
+_JUMP_RE = re.compile(r"^[（(【\[]?\s*(?:上接|下转|接上|转下|转第|接第)\s*第?\s*[0-9０-９A-Za-z一二三四五六七八九十]*\s*版\s*[）)】\]]?$")
+#: Words that open a sentence but never a title; a block starting with one is text.
+_SENTENCE_OPENERS = ("据", "该", "此外", "同时", "其中", "对此", "随着", "为了", "记者", "但", "而", "并",
+                     "因此", "所以", "不过", "然而", "另外", "与此同时", "他", "她", "我们", "他们", "下一步",
+                     "一位", "一名", "此前", "由于")
+_PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("‘", "’"), ("「", "」"), ("【", "】"))
+_COLON_END = frozenset("：:")
+_SPACE_RE = re.compile(r"[ \u3000]")
+
+
+def is_terminal(text: str) -> bool:
+    """Does the block end a sentence (so that a paragraph may end here)?
+
+    A colon also counts: a paragraph ending in one introduces a quote or a list in the next.
+    """
+    t = text.rstrip()
+    if not t:
+        return True
+    last = t[-1]
+    if last in _TERMINAL or last in _COLON_END:
+        return True
+    if last == "." and len(t) > 1 and not t[-2].isdigit():
+        return True
+    if last in _CLOSERS:
+        if last in "）)】]" and (P.TRAILING_ATTRIBUTION_RE.search(t, max(0, len(t) - P.ATTRIBUTION_MAX_CHARS - 4))
+                                or P.END_MARK_RE.search(t, max(0, len(t) - 8))):
+            return True
+        stripped = t.rstrip(P.CLOSERS)
+        return bool(stripped) and (stripped[-1] in _TERMINAL or stripped[-1] in _COLON_END)
+    return False
+
+
+def _is_section(text: str) -> bool:
+    if len(text) > P.SECTION_MAX_CHARS or _CLAUSE_RE.search(text) or _SPACE_RE.search(text):
+        return False
+    return text in _SECTION_WORDS or text.endswith(P.SECTION_SUFFIXES)
+
+
+def _is_attribution(text: str) -> bool:
+    m = P.ATTRIBUTION_RE.match(text)
+    return bool(m) and B.parse_attribution(m.group("inner")) is not None
+
+
+def _is_caption(text: str) -> bool:
+    if P.CAPTION_START_RE.match(text):
+        return True
+    start = B.find_credit(text)
+    if start is None:
+        return False
+    before = text[:start].rstrip()
+    # A credit must follow a finished caption sentence, or stand alone (then it is a credit).
+    return not before or before[-1] in _TERMINAL or before[-1] in _CLOSERS or len(before) <= 2
+
+
+def prelim_role(block: Block, prev_role: str | None) -> str:
+    """The role a block has on its own, before its neighbours are weighed."""
+    t = block.text
+    n = len(t)
+    if n <= 60 and P.FURNITURE_RE.match(t):
+        return "furniture"
+    if n <= 20 and _JUMP_RE.match(t):
+        return "jump"
+    if n <= P.ATTRIBUTION_MAX_CHARS + 2 and (t[0] in "（(") and _is_attribution(t):
+        return "attribution"
+    if n <= P.BYLINE_MAX_CHARS and B.parse_byline_block(t, after_byline=prev_role == "byline") is not None:
+        return "byline"
+    if _is_caption(t):
+        start = B.find_credit(t)
+        if start is not None and not t[:start].strip():
+            return "credit"
+        return "caption"
+    if n <= P.SECTION_MAX_CHARS and _is_section(t):
+        return "section"
+    if P.DATELINE_RE.match(t):
+        return "text"
+    if is_terminal(t):
+        if n <= P.TITLE_SHORT_CHARS and t[-1] in _EXCLAIM_END and not _INNER_STOP_RE.search(t):
+            return "title?"  # 加油！中国队！ — weighed below
+        return "text"
+    if n <= P.TITLE_MAX_CHARS:
+        return "title?"
+    return "text"
+
+
+def _headerish(role: str | None) -> bool:
+    return role in (None, "title?", "title", "section", "byline", "caption", "credit", "furniture")
+
+
+def _shaped(t: str) -> bool:
+    """Printed like a title: two phrases split by a space, a numbering, 【…】, or 地名：短语."""
+    return bool(P.SPACED_TITLE_RE.match(t) or P.SUBHEAD_NUMBERED_RE.match(t) or P.COLON_TITLE_RE.match(t))
+
+
+def _unbalanced(t: str) -> bool:
+    """An opening quote or bracket is not closed (“我家的老房子 / （新华社北京2月2)."""
+    for o, c in _PAIRS:
+        if t.count(o) > t.count(c):
+            return True
+    return t.count('"') % 2 == 1
+
+
+def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: float | None,
+                usual_gap: int, siblings: bool = False) -> float:
+    """Evidence that a short unfinished block is a title rather than a cut paragraph."""
+    t = block.text
+    n = len(t)
+    score = 0.0
+    if n <= P.TITLE_SHORT_CHARS:
+        score += P.W_SHORT
+    elif n > P.TITLE_LONG_CHARS:
+        score += P.W_LONG
+    if _INNER_STOP_RE.search(t):
+        score += P.W_INNER_STOP
+    else:
+        clauses = len(_CLAUSE_RE.findall(t))
+        if clauses == 1:
+            score += P.W_CLAUSE
+        elif clauses > 1:
+            score += P.W_CLAUSES
+    if _INNER_EXCLAIM_RE.search(t):
+        score += P.W_INNER_EXCLAIM
+    if t[-1] in _EXCLAIM_END:
+        score += P.W_TERMINAL_END
+    shaped = _shaped(t)
+    if shaped:
+        score += P.W_TITLE_SHAPE
+    elif t.startswith(_SENTENCE_OPENERS):
+        score -= P.W_TITLE_SHAPE
+    if _unbalanced(t):
+        score += P.W_UNBALANCED
+    if P.DATELINE_START_RE.match(t):
+        score += P.W_DATELINE_START
+    if t[-1] in _DANGLING or t[-1].isdigit():
+        score += P.W_DANGLING_END
+    if nxt is None or _headerish(nxt.role):
+        score += P.W_NEXT_HEADERISH
+    else:
+        first = nxt.text[0]
+        if first in _CONT_START or (first.isdigit() and t[-1].isdigit()):
+            score += P.W_NEXT_CONTINUES
+        elif P.LEDE_RE.match(nxt.text):
+            score += P.W_NEXT_LEDE
+        elif not shaped and not siblings and prev is not None and prev.role == "text":
+            score += P.W_BETWEEN_TEXT
+    if prev is not None and prev.role == "text" and not is_terminal(prev.text):
+        score += P.W_PREV_FRAGMENT
+    if prev is not None and prev.role == "byline":
+        score += P.W_AFTER_BYLINE
+    if prev is not None and prev.role in ("title", "title?", "section"):
+        score += P.W_NEXT_HEADERISH  # stacked under a title: a subheadline
+    if body_font and block.font_size and block.font_size >= body_font * P.FONT_RATIO_TITLE:
+        score += P.W_FONT
+    if usual_gap and block.gap_before > usual_gap:
+        score += P.W_BIG_GAP
+    return score
+
+
+def assign_roles(blocks: list[Block]) -> None:
+    """Set ``Block.role`` on every block of a page, in place."""
+    prev_role: str | None = None
+    for b in blocks:
+        b.role = prelim_role(b, prev_role)
+        prev_role = b.role
+    fonts = [b.font_size for b in blocks if b.font_size and b.role == "text"]
+    body_font = median(fonts) if fonts else None
+    gaps = [b.gap_before for b in blocks[1:]]
+    usual_gap = int(median(gaps)) if gaps else 0
+    if gaps and max(gaps) == usual_gap:
+        usual_gap = 0  # every gap the same: gaps say nothing on this page
+    # A section label stands above a headline (or, for a roundup, above its first item).
+    for i, b in enumerate(blocks):
+        if b.role == "section" and b.text not in _ROUNDUP:
+            nxt = _next_content(blocks, i)
+            if nxt is None or nxt.role not in ("title?", "section"):
+                b.role = "title?"
+    in_roundup = _roundup_flags(blocks)
+    # Decide titles from the bottom up, so that each block sees its successor's role; then
+    # once more, so that a title sees a subheadline decided below it and vice versa.
+    cands = [i for i, b in enumerate(blocks) if b.role == "title?"]
+    for _ in range(P.ROLE_PASSES):
+        changed = False
+        for i in reversed(cands):
+            b = blocks[i]
+            prev = _prev_content(blocks, i)
+            nxt = _next_content(blocks, i, skip=_INTERLEAVED)
+            between = not in_roundup[i] and not _has_siblings(blocks, i)
+            role = "title" if title_score(b, prev, nxt, body_font, usual_gap, not between) >= P.TITLE_SCORE_MIN \
+                else "text"
+            if role != b.role:
+                changed = True
+                b.role = role
+        if not changed:
+            break
+
+
+def _roundup_flags(blocks: list[Block]) -> list[bool]:
+    """Which blocks stand inside a roundup of briefs (after 速览, 简讯…, until a byline)."""
+    flags = []
+    on = False
+    for b in blocks:
+        if b.role == "section":
+            on = b.text in _ROUNDUP
+        elif b.role == "byline":
+            on = False
+        flags.append(on)
+    return flags
+
+
+def _prev_content(blocks: list[Block], i: int) -> Block | None:
+    for j in range(i - 1, -1, -1):
+        if blocks[j].role not in ("furniture", "jump"):
+            return blocks[j]
+    return None
+
+
+def _subhead_like(t: str) -> bool:
+    return len(t) <= P.SUBHEAD_MAX_CHARS and not _CLAUSE_RE.search(t) and t[-1] not in _DANGLING \
+        and not _unbalanced(t)
+
+
+def _has_siblings(blocks: list[Block], i: int) -> bool:
+    """Other inner subheads nearby, standing between text blocks: shaped ones, or ones of the
+    same length (parallel subheads: 展陈有新意 / 文创有人气 / 服务有温度)."""
+    t = blocks[i].text
+    like = _subhead_like(t)
+    lo, hi = max(1, i - P.SIBLING_WINDOW), min(len(blocks) - 1, i + P.SIBLING_WINDOW + 1)
+    for j in range(lo, hi):
+        if j == i:
+            continue
+        b = blocks[j]
+        if b.role not in ("title?", "title") or blocks[j - 1].role != "text" or blocks[j + 1].role != "text":
+            continue
+        if _shaped(b.text):
+            return True
+        if like and _subhead_like(b.text) and abs(len(b.text) - len(t)) <= P.SIBLING_LEN_DIFF:
+            return True
+    return False
+
+
+_SKIP = frozenset(("furniture", "jump"))
+#: Printed between the halves of a cut paragraph: look past them for the continuation.
+_INTERLEAVED = frozenset(("furniture", "jump", "caption", "credit"))
+
+
+def _next_content(blocks: list[Block], i: int, skip: frozenset[str] = _SKIP) -> Block | None:
+    for j in range(i + 1, len(blocks)):
+        if blocks[j].role not in skip:
+            return blocks[j]
+    return None

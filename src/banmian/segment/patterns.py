@@ -1,0 +1,193 @@
+"""Everything the segmenter knows about how Chinese newspaper pages are printed, as data.
+
+Word lists are tuples; patterns are compiled once here; every threshold is a named constant
+with a note on how it was chosen. The calibration notes refer to ``bench/calibrate_segment.py``,
+which sweeps a threshold over the golden test pages and prints the scores.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------------------------
+# Characters
+# ---------------------------------------------------------------------------------------------
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Ends a sentence. Half-width forms count too: many e-paper dumps print ``,:;()?!``.
+TERMINAL = "。！？!?…"
+#: Closing marks that may follow a sentence end: ``。”``, ``！）``, ``？』``.
+CLOSERS = "”’」』）)】〕》\"'"
+OPENERS = "“‘「『（(【〔《"
+#: Separators inside a sentence; a block holding one is unlikely to be a headline.
+CLAUSE_MARKS = "，,；;"
+#: Characters that can only continue a sentence: a block starting with one is a continuation.
+CONTINUATION_START = "，,。、；;：:）)”’」』》!！?？…"
+SPACE = " \t\u3000"
+
+# ---------------------------------------------------------------------------------------------
+# Thresholds (lengths are in characters)
+# ---------------------------------------------------------------------------------------------
+
+#: Longest block that can still be a headline, kicker or inner subhead. Headlines of the
+#: papers we read run 6-30 characters, subheadlines up to ~45; a longer block is text.
+TITLE_MAX_CHARS = 48
+#: Longest block that can be a section label (地方传真, 要闻, 经济观察, 新闻速览).
+SECTION_MAX_CHARS = 8
+#: Longest byline block (markers, roles and up to ~6 names).
+BYLINE_MAX_CHARS = 60
+#: Longest attribution in brackets: (兰云) … （新华社杭州2月24日电 记者 张三 李四）.
+ATTRIBUTION_MAX_CHARS = 40
+#: Score at or above which a non-terminal block is read as a title, below as a column-break
+#: fragment. Scores are sums of the weights below; 0 balances the evidence. Swept over the
+#: golden pages with ``bench/calibrate_segment.py``: -1..+1 all give the same results there.
+TITLE_SCORE_MIN = 0.5
+#: Weights of the title-vs-fragment evidence. Chosen by hand from how pages are printed and
+#: checked on the golden pages (see the calibration script): strong evidence weighs 3.
+W_SHORT = 1.0             # block is at most TITLE_SHORT_CHARS long
+TITLE_SHORT_CHARS = 24
+W_LONG = -1.5             # block is longer than TITLE_LONG_CHARS (but within TITLE_MAX_CHARS)
+TITLE_LONG_CHARS = 32
+W_CLAUSE = -1.5           # a comma or semicolon inside the block
+W_CLAUSES = -3.5          # two or more: titles almost never have them
+W_INNER_STOP = -4.0       # a full stop or semicolon inside the block: text, cut at a column break
+W_INNER_EXCLAIM = -1.5    # a ！ or ？ inside: headlines have them too (加油！中国制造)
+W_TERMINAL_END = -2.0     # ends with ！ or ？: a title only if titles or a byline follow
+W_TITLE_SHAPE = 1.5       # two phrases split by a space, a 小标题 numbering, 【…】, a 地名:… colon
+W_NEXT_HEADERISH = 2.5    # next block is a title, byline, dateline, caption or the page's end
+W_NEXT_CONTINUES = -4.0   # next block starts with a mark that only continues a sentence
+W_NEXT_LEDE = 1.0         # next block opens like a news lead (近日, 本报讯, 5月17日,…)
+W_PREV_FRAGMENT = -3.0    # previous text block is itself an unfinished fragment
+W_DANGLING_END = -2.0     # ends with a word that cannot end a title (的, 和, 与, 在, 对…)
+W_FONT = 3.0              # layout evidence: font clearly larger than the body text
+FONT_RATIO_TITLE = 1.25   # font size / median body font size that marks a title
+W_BIG_GAP = 1.0           # more blank lines before it than the page usually has
+W_AFTER_BYLINE = -2.0     # right under a byline the body starts (titles come before bylines)
+W_UNBALANCED = -4.0       # an opening quote or bracket left open: the rest is in the next block
+W_DATELINE_START = -4.0   # starts like a dateline (本报柳州3月1…) cut before its 电
+W_BETWEEN_TEXT = -1.5     # shapeless, between two text blocks, no lead after it and no sibling subheads
+#: Passes over the title candidates; each sees its neighbours' roles from the pass before.
+#: Two settle every page of the golden corpus (a third changes nothing there).
+ROLE_PASSES = 3
+#: How far (in blocks) to look for sibling inner subheads that vouch for a shapeless one.
+SIBLING_WINDOW = 12
+#: Parallel subheads: at most this long, and lengths within SIBLING_LEN_DIFF of each other.
+SUBHEAD_MAX_CHARS = 16
+SIBLING_LEN_DIFF = 1
+
+#: A body paragraph longer than this starts a brief rather than a roundup of several.
+BRIEF_MAX_CHARS = 600
+
+# ---------------------------------------------------------------------------------------------
+# Word lists
+# ---------------------------------------------------------------------------------------------
+
+#: Roles printed before names in bylines, longest first when matched.
+BYLINE_ROLES = (
+    "本报特约记者", "本报特约通讯员", "本报见习记者", "本报首席记者", "本报实习生", "本报记者", "本报通讯员",
+    "新华社记者", "人民日报记者", "中新社记者", "央视记者", "首席记者", "特约记者", "特约通讯员", "见习记者",
+    "实习记者", "实习生", "记者", "通讯员", "特派记者", "本报特派记者", "文/图", "文／图", "图/文", "图／文",
+    "撰文", "文", "图", "摄影", "编者",
+)
+#: Markers printed before bylines.
+BYLINE_MARKERS = "□■◇◆○●▲△☆★"
+
+#: Section labels seen on pages (kept short and generic); a short line ending in one of the
+#: suffixes below is also read as a section label when a headline follows.
+SECTION_WORDS = (
+    "要闻", "综合", "综合新闻", "国内", "国内新闻", "国际", "国际新闻", "经济", "财经", "产业", "区域",
+    "地方", "地方传真", "社会", "民生", "文化", "文旅", "体育", "科技", "教育", "健康", "评论", "时评",
+    "观察", "深度", "调查", "专题", "特别报道", "图片新闻", "新闻速览", "速览", "简讯", "快讯", "短讯",
+    "新闻速递", "一周要闻", "本版导读", "导读", "县域经济", "区域经济", "经济观察", "产业动态", "科技前沿",
+    "三农", "乡村振兴", "生态", "法治", "党建", "理论", "副刊", "声音", "数据", "资讯", "动态",
+)
+SECTION_SUFFIXES = ("传真", "速览", "速递", "简讯", "快讯", "短讯", "要闻", "观察", "视点", "动态", "前沿",
+                    "聚焦", "资讯", "时评", "专题", "纵横", "在线", "一线", "关注")
+#: Section labels that introduce a roundup of briefs.
+ROUNDUP_WORDS = ("速览", "新闻速览", "简讯", "快讯", "短讯", "新闻速递", "一周要闻", "要闻简报", "资讯",
+                 "简报", "速递", "新闻简讯", "经济简讯", "地方简讯", "动态")
+
+#: Words a title does not end with: a block ending in one was cut at a column break.
+DANGLING_ENDINGS = tuple("的和与及在对将把被为从向于以并而或是就也都还又其之了着地得所让使给跟同")
+
+#: The start of a dateline, for a dateline cut by a column break before its 电.
+DATELINE_START_RE = re.compile(r"^(?:本报|新华社|中新社|人民网|新华网|央视网|据新华社|据中新社)")
+
+#: How news leads open: evidence that a block starts a new article rather than continues one.
+LEDE_RE = re.compile(
+    r"^(?:本报讯|本报[" + CJK + r"]{0,8}\d{1,2}月\d{1,2}日电|新华社|中新社|人民网|央视网|据新华社|据[" + CJK + r"]{2,8}报道"
+    r"|近日|日前|近期|近年来|今年以来|当前|目前|截至|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|记者从|记者近日|昨天|昨日|今天|今日)"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Block patterns
+# ---------------------------------------------------------------------------------------------
+
+_ROLE_ALT = "|".join(sorted((re.escape(r) for r in BYLINE_ROLES), key=len, reverse=True))
+ROLE_RE = re.compile(r"(?:" + _ROLE_ALT + r")")
+#: A name in a byline: 2-4 CJK characters, or a minority/foreign name with a middle dot.
+NAME = r"[" + CJK + r"]{2,4}(?:[·•．][" + CJK + r"]{1,8})*"
+
+#: Datelines at the start of a first paragraph. Group ``dl`` is the dateline as printed.
+DATELINE_RE = re.compile(
+    r"^(?P<dl>"
+    r"本报讯"
+    r"|(?:本报|新华社|中新社|人民网|新华网|央视网|光明网|中国新闻网|经济日报)(?:[" + CJK + r"]{1,10})?"
+    r"(?:\d{1,2}月\d{1,2}日)?电"
+    r"|(?:据)?(?:新华社|中新社|央视新闻|人民日报)(?:[" + CJK + r"]{1,10}\d{1,2}月\d{1,2}日)?电"
+    r"|(?:央视网|人民网|新华网|中新网|央广网|光明网)消息"
+    r"|据(?:新华社|中新社|人民日报|央视新闻|央广网)(?:报道|消息)?"
+    r")"
+)
+#: Bracketed byline right after a dateline: 本报讯（记者 张三 通讯员 李四）.
+BRACKETED_BYLINE_RE = re.compile(r"^\s*[（(](?P<inner>[^（()）]{1,60})[）)]\s*")
+#: Byline run after a dateline ending in 报道: 本报讯 谢文艳 马占富 记者袁小峰报道 近日,…
+REPORTED_BYLINE_RE = re.compile(
+    r"^\s*(?P<inner>(?:(?:" + _ROLE_ALT + r")?[\s\u3000]*" + NAME + r"[\s\u3000、，,]*){1,8})报道[\s\u3000：:，,]*"
+)
+
+#: A credit at the end of a caption: 新华社记者 徐昱 摄 / 新华社发(陈阳 摄) / （王五 摄） / 张三/摄.
+CREDIT_RE = re.compile(
+    r"(?P<credit>"
+    r"(?:[（(][^（()）]{0,30}(?:摄|供图|制图|提供|新华社发)[^（()）]{0,6}[）)])"
+    r"|(?:(?:新华社|中新社|人民视觉|视觉中国|本报|新华网)发\s*[（(][^（()）]{1,30}[）)])"
+    r"|(?:(?:新华社|中新社)发)"
+    r"|(?:[^。！？!?\s（(]{0,12}\s*[" + CJK + r"·]{2,10}\s*[／/]?\s*(?:摄影报道|摄影|摄|供图|制图))"
+    r"|(?:(?:图|图片|图片来源|照片)\s*[：:／/]\s*[^。！？!?]{1,30})"
+    r"|(?:资料图片|资料图|视频截图|受访者供图)"
+    r")\s*$"
+)
+CAPTION_START_RE = re.compile(r"^(?:图为|上图|下图|左图|右图|图[①②③④⑤⑥⑦⑧⑨⑩\d]|组图)")
+
+#: Attribution at the end of an article: (兰云) (龚成钰 左科举) （新华社杭州2月24日电 记者 张三）.
+ATTRIBUTION_RE = re.compile(r"^[（(](?P<inner>[^（()）]{1," + str(ATTRIBUTION_MAX_CHARS) + r"})[）)]$")
+TRAILING_ATTRIBUTION_RE = re.compile(
+    r"(?<=[" + TERMINAL + CLOSERS + r"])\s*[（(](?P<inner>[^（()）]{1," + str(ATTRIBUTION_MAX_CHARS) + r"})[）)]\s*$"
+)
+#: End marks dropped from a body: （完）, (完), 【完】.
+END_MARK_RE = re.compile(r"\s*[（(【\[]完[）)】\]]\s*$")
+
+#: Numbered inner subheads: 一、… （一）… 1. … 【…】
+SUBHEAD_NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．]\s*(?=\D)|【[^】]+】$|第[一二三四五六七八九十]+[,，]?)")
+#: 地名：短语 headline shape, as in 杭州塘栖：农文旅助力乡村游.
+COLON_TITLE_RE = re.compile(r"^[" + CJK + r"]{2,10}[:：][^，,。；;]{3,}$")
+#: Two phrases separated by a space: 协同创新开新局 八市齐力谱新篇.
+SPACED_TITLE_RE = re.compile(r"^[^\s，,。；;]{2,}[ \u3000]+[^\s，,。；;]{2,}")
+
+#: Page furniture: running heads, page numbers, editor lines. Dropped from articles.
+FURNITURE_RE = re.compile(
+    r"^(?:"
+    r"第\s*[0-9０-９A-Za-z一二三四五六七八九十]+\s*版(?:[\s:：].{0,20})?"
+    r"|[A-Z]?\d{1,3}(?:\s*版)?"
+    r"|(?:责任编辑|本版编辑|本版责编|责编|编辑|版式设计|版式|美编|美术编辑|校对|组版|照排|图片编辑|视觉设计|制图)"
+    r"\s*[:：/／]?\s*[" + CJK + r"\s、·]{2,30}"
+    r"|(?:\d{4}年\d{1,2}月\d{1,2}日)\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?(?:\s+.{0,30})?"
+    r"|(?:\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*(?:星期[一二三四五六日天])?"
+    r"|(?:星期[一二三四五六日天])\s*.{0,30}"
+    r"|(?:农历|癸卯|甲辰|乙巳|壬寅|辛丑|庚子)[" + CJK + r"]{0,12}"
+    r"|(?:https?://|www\.)\S+"
+    r"|(?:国内统一连续出版物号|邮发代号|CN\d).{0,40}"
+    r")$"
+)
+#: An issue date printed on the page (in furniture).
+PAGE_DATE_RE = re.compile(r"(?P<y>\d{4})\s*[年\-./]\s*(?P<m>\d{1,2})\s*[月\-./]\s*(?P<d>\d{1,2})\s*日?")
