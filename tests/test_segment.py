@@ -57,12 +57,22 @@ HEADERS = [
      [{"kicker": "奋力推进高质量发展", "headline": "港口吞吐量创新高", "subheadline": "一季度集装箱量同比增长12%"}]),
     (["港口吞吐量创新高", "——来自北部湾港的调查", P1], [{"headline": "港口吞吐量创新高", "subheadline": "来自北部湾港的调查"}]),
     (["地方传真", "港口吞吐量创新高", P1], [{"section": "地方传真", "headline": "港口吞吐量创新高"}]),
-    (["经济观察", "港口吞吐量创新高", "一季度集装箱量同比增长12%", P1],
-     [{"section": "经济观察", "headline": "港口吞吐量创新高", "subheadline": "一季度集装箱量同比增长12%"}]),
+    (["经济观察", "港口吞吐量创新高", "一季度集装箱量同比增长12%，外贸航线持续加密", P1],
+     [{"section": "经济观察", "headline": "港口吞吐量创新高", "subheadline": "一季度集装箱量同比增长12%，外贸航线持续加密"}]),
+    # two short lines: a kicker phrase above a short headline
+    (["中国品牌“走出去”", "长沙工程机械出口订单饱满", P1], [{"kicker": "中国品牌“走出去”", "headline": "长沙工程机械出口订单饱满"}]),
+    (["种业振兴行动进行时", "耐盐碱大豆新品种亩产突破300公斤", "□ 本报记者 王进", P1],
+     [{"kicker": "种业振兴行动进行时", "headline": "耐盐碱大豆新品种亩产突破300公斤", "subheadline": None}]),
+    # a long second line is a subheadline even without a comma
+    (["一片茶叶富了一方百姓", "贵州湄潭县以茶产业为主导推动乡村全面振兴", P1],
+     [{"kicker": None, "headline": "一片茶叶富了一方百姓", "subheadline": "贵州湄潭县以茶产业为主导推动乡村全面振兴"}]),
+    # a very short first line above two titles is a section label
+    (["交通", "沪苏湖铁路建设有序推进", "全线铺轨完成，预计年内开通运营", P1],
+     [{"section": "交通", "headline": "沪苏湖铁路建设有序推进", "subheadline": "全线铺轨完成，预计年内开通运营"}]),
     (["杭州塘栖：农文旅助力乡村游", P1], [{"headline": "杭州塘栖：农文旅助力乡村游"}]),
     (["稳住外贸基本盘 跑出开放加速度", P1, P2], [{"headline": "稳住外贸基本盘 跑出开放加速度", "paragraphs": 2}]),
     (["加油！中国制造", "□ 本报记者 王进", P1], [{"headline": "加油！中国制造", "bylines": [("王进", "本报记者")]}]),
-    (["港口吞吐量创新高", "一季度集装箱量同比增长12%", "□ 本报记者 王进", P1, P2],
+    (["港口吞吐量创新高", "一季度集装箱量同比增长12%，外贸航线持续加密", "□ 本报记者 王进", P1, P2],
      [{"headline": "港口吞吐量创新高", "body": P1 + "\n" + P2}]),
 ]
 
@@ -205,8 +215,8 @@ ARTICLES = [
     # numbered subheads in an unsigned commentary
     (["以实干实绩推动高质量发展", P1, "一、坚持规划引领", P2, "二、强化要素保障", P3], [{"paragraphs": 5}]),
     # a new article after an article with bylines: more than one title line
-    (["港口吞吐量创新高", "□ 本报记者 王进", P1, "乡村旅游持续升温", "五一假期接待游客同比增长三成", P3],
-     [{"headline": "港口吞吐量创新高"}, {"headline": "乡村旅游持续升温", "subheadline": "五一假期接待游客同比增长三成"}]),
+    (["港口吞吐量创新高", "□ 本报记者 王进", P1, "乡村旅游持续升温", "五一假期接待游客同比增长三成，民宿预订火爆", P3],
+     [{"headline": "港口吞吐量创新高"}, {"headline": "乡村旅游持续升温", "subheadline": "五一假期接待游客同比增长三成，民宿预订火爆"}]),
     # a new article opened by its byline
     (["港口吞吐量创新高", "□ 本报记者 王进", P1, "乡村旅游持续升温", "□ 本报记者 李四", P3],
      [{"headline": "港口吞吐量创新高"}, {"headline": "乡村旅游持续升温", "bylines": [("李四", "本报记者")]}]),
@@ -227,7 +237,7 @@ ARTICLES = [
     (["新闻速递", "【港口吞吐量创新高】" + P1, "【乡村旅游持续升温】5月1日，全市接待游客同比增长三成。"],
      [{"kind": "brief", "headline": "港口吞吐量创新高", "body": P1}, {"kind": "brief", "headline": "乡村旅游持续升温"}]),
     # roundup then a full article
-    (["简讯", "港口吞吐量创新高", P1, "乡村旅游持续升温", "五一假期接待游客同比增长三成", "□ 本报记者 李四", P3],
+    (["简讯", "港口吞吐量创新高", P1, "乡村旅游持续升温", "五一假期接待游客同比增长三成，民宿预订火爆", "□ 本报记者 李四", P3],
      [{"kind": "brief"}, {"kind": "article", "section": None, "headline": "乡村旅游持续升温"}]),
 ]
 

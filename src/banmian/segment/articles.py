@@ -18,6 +18,8 @@ from .joins import Unit
 _ROUNDUP = frozenset(P.ROUNDUP_WORDS)
 _BRACKET_HEAD_RE = re.compile(r"^【(?P<head>[^】]{2,30})】\s*")
 _DASH_RE = re.compile(r"^[—–-]{1,3}\s*")
+_CLAUSE_RE = re.compile(r"[，,；;]")
+_SECTIONISH_RE = re.compile(r"^[\u4e00-\u9fff]{2," + str(P.SECTION_SHORT_MAX) + r"}$")
 _NUMBERED_SUBHEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|【[^】]+】$)")
 
 
@@ -97,7 +99,11 @@ def _head_fields(titles: list[Unit]) -> tuple[str | None, str | None, str | None
         sub = " ".join(_DASH_RE.sub("", s) for s in texts[k + 1:]) or None
         return kick, texts[k], sub
     if len(texts) == 2:
-        return None, texts[0], _DASH_RE.sub("", texts[1])
+        first, second = texts
+        if (not _DASH_RE.match(second) and not _CLAUSE_RE.search(second) and not _CLAUSE_RE.search(first)
+                and len(first) <= P.KICKER_MAX_CHARS and len(second) < P.SUBHEADLINE_MIN_CHARS):
+            return first, second, None
+        return None, first, _DASH_RE.sub("", second)
     if _DASH_RE.match(texts[1]):  # headline, ——subheadline, ——subheadline
         return None, texts[0], " ".join(_DASH_RE.sub("", s) for s in texts[1:])
     return texts[0], texts[1], " ".join(_DASH_RE.sub("", s) for s in texts[2:])
@@ -171,6 +177,9 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 i = j
                 continue
             titles = [g for g in group if g.role == "title"]
+            if len(titles) >= 2 and group[0].role == "title" and _SECTIONISH_RE.match(titles[0].text):
+                group[0].role = "section"  # 交通 / 生态文明 above a headline: a section label
+                titles = titles[1:]
             sections = [g.text for g in group if g.role == "section"]
             if sections:
                 label = sections[-1]
