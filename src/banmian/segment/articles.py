@@ -122,7 +122,7 @@ def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roun
         return False  # a lone title at the page's end stays with its article
     if nxt.role in ("byline", "caption", "credit"):
         return True
-    if nxt.role == "text" and P.DATELINE_RE.match(nxt.text):
+    if nxt.role == "text" and (P.DATELINE_RE.match(nxt.text) or P.STRONG_LEDE_RE.match(nxt.text)):
         return True
     if usual_gap and group[0].gap_before > usual_gap:
         return True

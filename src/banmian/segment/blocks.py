@@ -118,6 +118,37 @@ def _headerish(role: str | None) -> bool:
     return role in (None, "title?", "title", "section", "byline", "caption", "credit", "furniture")
 
 
+_WORDS: frozenset[str] | None = None
+
+
+def _words() -> frozenset[str]:
+    """Common words (data/words.txt, made by scripts/make_wordlist.py), loaded once."""
+    global _WORDS
+    if _WORDS is None:
+        from importlib.resources import files
+
+        text = files("banmian").joinpath("data/words.txt").read_text(encoding="utf-8")
+        _WORDS = frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
+    return _WORDS
+
+
+def spans_word(left: str, right: str) -> int:
+    """Length of the longest common word that runs across ``left|right`` (0 if none):
+    a column break cut it in two (刘东升表|示, 国家图|书馆)."""
+    words = _words()
+    best = 0
+    for i in (1, 2, 3):
+        if i > len(left):
+            break
+        tail = left[-i:]
+        for j in (1, 2, 3):
+            if i + j > 4 or j > len(right):
+                break
+            if i + j > best and tail + right[:j] in words:
+                best = i + j
+    return best
+
+
 def _shaped(t: str) -> bool:
     """Printed like a title: two phrases split by a space, a numbering, 【…】, or 地名：短语."""
     return bool(P.SPACED_TITLE_RE.match(t) or P.SUBHEAD_NUMBERED_RE.match(t) or P.COLON_TITLE_RE.match(t))
@@ -168,12 +199,18 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
         score += P.W_NEXT_HEADERISH
     else:
         first = nxt.text[0]
-        if first in _CONT_START or (first.isdigit() and t[-1].isdigit()):
+        if P.DATELINE_RE.match(nxt.text) or P.STRONG_LEDE_RE.match(nxt.text):
+            score += P.W_NEXT_HEADERISH  # a dateline never continues a sentence
+        elif first in _CONT_START or (first.isdigit() and t[-1].isdigit()):
             score += P.W_NEXT_CONTINUES
         elif P.LEDE_RE.match(nxt.text):
             score += P.W_NEXT_LEDE
-        elif not shaped and not siblings and prev is not None and prev.role == "text":
-            score += P.W_BETWEEN_TEXT
+        else:
+            span = spans_word(t, nxt.text)
+            if span:
+                score += P.W_SPLIT_WORD if span == 2 else P.W_SPLIT_LONG_WORD
+            if not shaped and not siblings and prev is not None and prev.role == "text":
+                score += P.W_BETWEEN_TEXT
     if prev is not None and prev.role == "text" and not is_terminal(prev.text):
         score += P.W_PREV_FRAGMENT
     if prev is not None and prev.role == "byline":

@@ -147,12 +147,14 @@ def split_dateline(paragraph: str) -> tuple[str | None, list[Byline], str]:
             bylines = names
             rest = rest[b.end():]
     else:
-        r = P.REPORTED_BYLINE_RE.match(rest)
-        if r:
-            names = parse_names(r.group("inner"), strict_names=False)
-            if names is not None:
-                bylines = names
-                rest = rest[r.end():]
+        for pat in (P.REPORTED_BYLINE_RE, P.SPACED_BYLINE_RE):
+            r = pat.match(rest)
+            if r:
+                names = parse_names(r.group("inner"), strict_names=False)
+                if names is not None:
+                    bylines = names
+                    rest = rest[r.end():]
+                    break
     rest = rest.lstrip(" \u3000:：,，")
     if not rest:
         return None, [], paragraph

@@ -62,6 +62,8 @@ W_DANGLING_END = -2.0     # ends with a word that cannot end a title (的, 和, 
 W_FONT = 3.0              # layout evidence: font clearly larger than the body text
 FONT_RATIO_TITLE = 1.25   # font size / median body font size that marks a title
 W_BIG_GAP = 1.0           # more blank lines before it than the page usually has
+W_SPLIT_WORD = -2.0       # a common 2-character word runs across it and the next block (表|示)
+W_SPLIT_LONG_WORD = -3.0  # a 3-4 character word does (国家图|书馆): a word was cut
 W_AFTER_BYLINE = -2.0     # right under a byline the body starts (titles come before bylines)
 W_UNBALANCED = -4.0       # an opening quote or bracket left open: the rest is in the next block
 W_DATELINE_START = -4.0   # starts like a dateline (本报柳州3月1…) cut before its 电
@@ -122,6 +124,9 @@ DANGLING_ENDINGS = tuple("的和与及在对将把被为从向于以并而或是
 #: The start of a dateline, for a dateline cut by a column break before its 电.
 DATELINE_START_RE = re.compile(r"^(?:本报|新华社|中新社|人民网|新华网|央视网|据新华社|据中新社)")
 
+#: Leads that only open an article (a reporter's source, a dateline cut from its 电).
+STRONG_LEDE_RE = re.compile(r"^(?:记者(?:近日|日前|昨天|昨日|今天)?从[^，,。]{2,30}(?:获悉|了解到|得知)|本报讯|本报[" + CJK + r"]{0,8}\d{1,2}月\d{1,2}日电)")
+
 #: How news leads open: evidence that a block starts a new article rather than continues one.
 LEDE_RE = re.compile(
     r"^(?:本报讯|本报[" + CJK + r"]{0,8}\d{1,2}月\d{1,2}日电|新华社|中新社|人民网|央视网|据新华社|据[" + CJK + r"]{2,8}报道"
@@ -150,6 +155,10 @@ DATELINE_RE = re.compile(
 )
 #: Bracketed byline right after a dateline: 本报讯（记者 张三 通讯员 李四）.
 BRACKETED_BYLINE_RE = re.compile(r"^\s*[（(](?P<inner>[^（()）]{1,60})[）)]\s*")
+#: Byline run after a dateline without 报道, roles printed: 本报讯 记者 王丽 实习生 郑可 今年1月，…
+SPACED_BYLINE_RE = re.compile(
+    r"^[\s\u3000]*(?P<inner>(?:(?:" + _ROLE_ALT + r")[\s\u3000]*" + NAME + r"(?:[\s\u3000、]+" + NAME + r")*[\s\u3000]+)+)"
+)
 #: Byline run after a dateline ending in 报道: 本报讯 谢文艳 马占富 记者袁小峰报道 近日,…
 REPORTED_BYLINE_RE = re.compile(
     r"^\s*(?P<inner>(?:(?:" + _ROLE_ALT + r")?[\s\u3000]*" + NAME + r"[\s\u3000、，,]*){1,8})报道[\s\u3000：:，,]*"
@@ -188,8 +197,8 @@ FURNITURE_RE = re.compile(
     r"^(?:"
     r"第\s*[0-9０-９A-Za-z一二三四五六七八九十]+\s*版(?:[\s:：].{0,20})?"
     r"|[A-Z]?\d{1,3}(?:\s*版)?"
-    r"|(?:责任编辑|本版编辑|本版责编|责编|编辑|版式设计|版式|美编|美术编辑|校对|组版|照排|图片编辑|视觉设计|制图)"
-    r"\s*[:：/／]?\s*[" + CJK + r"\s、·]{2,30}"
+    r"|(?:(?:责任编辑|本版编辑|本版责编|责编|编辑|版式设计|版式|美编|美术编辑|校对|组版|照排|图片编辑|视觉设计|制图)"
+    r"\s*[:：/／]?\s*[" + CJK + r"、·]{2,12}(?:[\s\u3000]+[" + CJK + r"、·]{2,4})*[\s\u3000]*){1,4}"
     r"|(?:\d{4}年\d{1,2}月\d{1,2}日)\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?(?:\s+.{0,30})?"
     r"|(?:\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*(?:星期[一二三四五六日天])?"
     r"|(?:星期[一二三四五六日天])\s*.{0,30}"
