@@ -154,18 +154,21 @@ def _shaped(t: str) -> bool:
     return bool(P.SPACED_TITLE_RE.match(t) or P.SUBHEAD_NUMBERED_RE.match(t) or P.COLON_TITLE_RE.match(t))
 
 
+_OPENING_RE = re.compile(r"[“‘「『（(【《\"]")
+
+
 def _unbalanced(t: str) -> bool:
     """An opening quote or bracket is not closed (“我家的老房子 / （新华社北京2月2)."""
+    if not _OPENING_RE.search(t):
+        return False
     for o, c in _PAIRS:
         if t.count(o) > t.count(c):
             return True
     return t.count('"') % 2 == 1
 
 
-def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: float | None,
-                usual_gap: int, siblings: bool = False) -> float:
-    """Evidence that a short unfinished block is a title rather than a cut paragraph."""
-    t = block.text
+def own_score(t: str) -> float:
+    """The part of the title evidence that comes from the block's own text."""
     n = len(t)
     score = 0.0
     if n <= P.TITLE_SHORT_CHARS:
@@ -184,8 +187,7 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
         score += P.W_INNER_EXCLAIM
     if t[-1] in _EXCLAIM_END:
         score += P.W_TERMINAL_END
-    shaped = _shaped(t)
-    if shaped:
+    if _shaped(t):
         score += P.W_TITLE_SHAPE
     elif t.startswith(_SENTENCE_OPENERS):
         score -= P.W_TITLE_SHAPE
@@ -195,28 +197,44 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
         score += P.W_DATELINE_START
     if t[-1] in _DANGLING or t[-1].isdigit():
         score += P.W_DANGLING_END
+    return score
+
+
+def next_score(t: str, nxt_text: str, shaped: bool, alone: bool) -> float:
+    """Evidence from the text block that follows (``alone``: no parallel subheads, text above)."""
+    first = nxt_text[0]
+    if P.DATELINE_RE.match(nxt_text) or P.STRONG_LEDE_RE.match(nxt_text):
+        return P.W_NEXT_HEADERISH  # a dateline never continues a sentence
+    if first in _CONT_START or (first.isdigit() and t[-1].isdigit()):
+        return P.W_NEXT_CONTINUES
+    if P.LEDE_RE.match(nxt_text):
+        return P.W_NEXT_LEDE
+    score = 0.0
+    span = spans_word(t, nxt_text)
+    if span:
+        score += P.W_SPLIT_WORD if span == 2 else P.W_SPLIT_LONG_WORD
+    if alone and not shaped:
+        score += P.W_BETWEEN_TEXT
+    return score
+
+
+def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: float | None,
+                usual_gap: int, siblings: bool = False, own: float | None = None) -> float:
+    """Evidence that a short unfinished block is a title rather than a cut paragraph."""
+    t = block.text
+    score = own_score(t) if own is None else own
     if nxt is None or _headerish(nxt.role):
         score += P.W_NEXT_HEADERISH
     else:
-        first = nxt.text[0]
-        if P.DATELINE_RE.match(nxt.text) or P.STRONG_LEDE_RE.match(nxt.text):
-            score += P.W_NEXT_HEADERISH  # a dateline never continues a sentence
-        elif first in _CONT_START or (first.isdigit() and t[-1].isdigit()):
-            score += P.W_NEXT_CONTINUES
-        elif P.LEDE_RE.match(nxt.text):
-            score += P.W_NEXT_LEDE
-        else:
-            span = spans_word(t, nxt.text)
-            if span:
-                score += P.W_SPLIT_WORD if span == 2 else P.W_SPLIT_LONG_WORD
-            if not shaped and not siblings and prev is not None and prev.role == "text":
-                score += P.W_BETWEEN_TEXT
-    if prev is not None and prev.role == "text" and not is_terminal(prev.text):
-        score += P.W_PREV_FRAGMENT
-    if prev is not None and prev.role == "byline":
-        score += P.W_AFTER_BYLINE
-    if prev is not None and prev.role in ("title", "title?", "section"):
-        score += P.W_NEXT_HEADERISH  # stacked under a title: a subheadline
+        alone = not siblings and prev is not None and prev.role == "text"
+        score += next_score(t, nxt.text, _shaped(t), alone)
+    if prev is not None:
+        if prev.role == "text" and not is_terminal(prev.text):
+            score += P.W_PREV_FRAGMENT
+        elif prev.role == "byline":
+            score += P.W_AFTER_BYLINE
+        elif prev.role in ("title", "title?", "section"):
+            score += P.W_NEXT_HEADERISH  # stacked under a title: a subheadline
     if body_font and block.font_size and block.font_size >= body_font * P.FONT_RATIO_TITLE:
         score += P.W_FONT
     if usual_gap and block.gap_before > usual_gap:
@@ -243,18 +261,23 @@ def assign_roles(blocks: list[Block]) -> None:
             if nxt is None or nxt.role not in ("title?", "section"):
                 b.role = "title?"
     in_roundup = _roundup_flags(blocks)
-    # Decide titles from the bottom up, so that each block sees its successor's role; then
-    # once more, so that a title sees a subheadline decided below it and vice versa.
     cands = [i for i, b in enumerate(blocks) if b.role == "title?"]
+    if not cands:
+        return
+    own = {i: own_score(blocks[i].text) for i in cands}
+    shaped = {i: _shaped(blocks[i].text) for i in cands}
+    like = {i: _subhead_like(blocks[i].text) for i in cands}
+    siblings = {i: in_roundup[i] or _has_siblings(blocks, i, cands, shaped, like) for i in cands}
+    # Decide titles from the bottom up, so that each block sees its successor's role; then
+    # again, so that a title sees a subheadline decided below it and vice versa.
     for _ in range(P.ROLE_PASSES):
         changed = False
         for i in reversed(cands):
             b = blocks[i]
             prev = _prev_content(blocks, i)
             nxt = _next_content(blocks, i, skip=_INTERLEAVED)
-            between = not in_roundup[i] and not _has_siblings(blocks, i)
-            role = "title" if title_score(b, prev, nxt, body_font, usual_gap, not between) >= P.TITLE_SCORE_MIN \
-                else "text"
+            sc = title_score(b, prev, nxt, body_font, usual_gap, siblings[i], own[i])
+            role = "title" if sc >= P.TITLE_SCORE_MIN else "text"
             if role != b.role:
                 changed = True
                 b.role = role
@@ -287,21 +310,22 @@ def _subhead_like(t: str) -> bool:
         and not _unbalanced(t)
 
 
-def _has_siblings(blocks: list[Block], i: int) -> bool:
+def _has_siblings(blocks: list[Block], i: int, cands: list[int], shaped: dict[int, bool],
+                  like: dict[int, bool]) -> bool:
     """Other inner subheads nearby, standing between text blocks: shaped ones, or ones of the
     same length (parallel subheads: 展陈有新意 / 文创有人气 / 服务有温度)."""
-    t = blocks[i].text
-    like = _subhead_like(t)
-    lo, hi = max(1, i - P.SIBLING_WINDOW), min(len(blocks) - 1, i + P.SIBLING_WINDOW + 1)
-    for j in range(lo, hi):
-        if j == i:
+    n = len(blocks[i].text)
+    last = len(blocks) - 1
+    for j in cands:
+        if j == i or j < i - P.SIBLING_WINDOW or j == 0 or j >= last:
             continue
-        b = blocks[j]
-        if b.role not in ("title?", "title") or blocks[j - 1].role != "text" or blocks[j + 1].role != "text":
+        if j > i + P.SIBLING_WINDOW:
+            break
+        if blocks[j - 1].role != "text" or blocks[j + 1].role != "text":
             continue
-        if _shaped(b.text):
+        if shaped[j]:
             return True
-        if like and _subhead_like(b.text) and abs(len(b.text) - len(t)) <= P.SIBLING_LEN_DIFF:
+        if like[i] and like[j] and abs(len(blocks[j].text) - n) <= P.SIBLING_LEN_DIFF:
             return True
     return False
 

@@ -128,6 +128,46 @@ def parse_attribution(inner: str) -> list[Byline] | None:
     return parse_names(s)
 
 
+#: A byline run right after a dateline is at most this long (…记者袁小峰报道).
+DATELINE_BYLINE_MAX = 40
+_WS_RUN_RE = re.compile(r"[\s\u3000]+")
+
+
+def _reported_byline(rest: str) -> tuple[list[Byline], str] | None:
+    """``谢文艳 马占富 记者袁小峰报道 近日,…`` → the names and what follows 报道."""
+    k = rest.find("报道", 0, DATELINE_BYLINE_MAX)
+    if k <= 0:
+        return None
+    names = parse_names(rest[:k], strict_names=False)
+    if not names:
+        return None
+    return names, rest[k + 2:]
+
+
+def _spaced_byline(rest: str) -> tuple[list[Byline], str] | None:
+    """``记者 王丽 实习生 郑可 今年1月，…``: role and name tokens up to the first other token."""
+    head = rest[:DATELINE_BYLINE_MAX + 20].lstrip(" \u3000")
+    if not _ROLE_PREFIX_RE.match(head):
+        return None
+    pos = len(rest) - len(rest.lstrip(" \u3000"))
+    taken = 0
+    end = pos
+    for m in _WS_RUN_RE.finditer(rest, pos):
+        tok = rest[end:m.start()]
+        if not tok or len(tok) > 8 or (tok not in _ROLE_SET and not _NAME_RE.match(_ROLE_PREFIX_RE.sub("", tok, 1))):
+            break
+        taken += 1
+        end = m.end()
+        if end - pos > DATELINE_BYLINE_MAX:
+            break
+    if not taken:
+        return None
+    names = parse_names(rest[pos:end], strict_names=False)
+    if not names:
+        return None
+    return names, rest[end:]
+
+
 def split_dateline(paragraph: str) -> tuple[str | None, list[Byline], str]:
     """Split a first paragraph into (dateline, bylines, rest).
 
@@ -147,14 +187,9 @@ def split_dateline(paragraph: str) -> tuple[str | None, list[Byline], str]:
             bylines = names
             rest = rest[b.end():]
     else:
-        for pat in (P.REPORTED_BYLINE_RE, P.SPACED_BYLINE_RE):
-            r = pat.match(rest)
-            if r:
-                names = parse_names(r.group("inner"), strict_names=False)
-                if names is not None:
-                    bylines = names
-                    rest = rest[r.end():]
-                    break
+        found = _reported_byline(rest) or _spaced_byline(rest)
+        if found:
+            bylines, rest = found
     rest = rest.lstrip(" \u3000:：,，")
     if not rest:
         return None, [], paragraph

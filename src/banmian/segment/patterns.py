@@ -155,15 +155,6 @@ DATELINE_RE = re.compile(
 )
 #: Bracketed byline right after a dateline: 本报讯（记者 张三 通讯员 李四）.
 BRACKETED_BYLINE_RE = re.compile(r"^\s*[（(](?P<inner>[^（()）]{1,60})[）)]\s*")
-#: Byline run after a dateline without 报道, roles printed: 本报讯 记者 王丽 实习生 郑可 今年1月，…
-SPACED_BYLINE_RE = re.compile(
-    r"^[\s\u3000]*(?P<inner>(?:(?:" + _ROLE_ALT + r")[\s\u3000]*" + NAME + r"(?:[\s\u3000、]+" + NAME + r")*[\s\u3000]+)+)"
-)
-#: Byline run after a dateline ending in 报道: 本报讯 谢文艳 马占富 记者袁小峰报道 近日,…
-REPORTED_BYLINE_RE = re.compile(
-    r"^\s*(?P<inner>(?:(?:" + _ROLE_ALT + r")?[\s\u3000]*" + NAME + r"[\s\u3000、，,]*){1,8})报道[\s\u3000：:，,]*"
-)
-
 #: A credit at the end of a caption: 新华社记者 徐昱 摄 / 新华社发(陈阳 摄) / （王五 摄） / 张三/摄.
 CREDIT_RE = re.compile(
     r"(?P<credit>"
