@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..model import Article, Fact
+from .dates import find_dates
 from .documents import find_documents
+from .places import find_places
+from .quantities import find_quantities
 
 __all__ = ["extract_text", "extract_article"]
 
@@ -13,6 +16,9 @@ __all__ = ["extract_text", "extract_article"]
 def extract_text(text: str, ref: _dt.date | None = None) -> list[Fact]:
     """All facts in ``text`` (field ``text``), ordered by position then type."""
     facts: list[Fact] = []
+    facts.extend(find_places(text))
+    facts.extend(find_quantities(text))
+    facts.extend(find_dates(text, ref))
     facts.extend(find_documents(text))
     facts.sort(key=lambda f: (f.start, -f.end, f.type))
     return facts
