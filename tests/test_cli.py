@@ -84,15 +84,21 @@ def test_missing_file_and_folder(capsys, tmp_path):
     assert len(out.splitlines()) == 1
 
 
-def test_unreadable_file(capsys, tmp_path):
-    import os
+def test_unreadable_file(capsys, tmp_path, monkeypatch):
     f = tmp_path / "locked.txt"
     f.write_text("标题\n\n正文。", encoding="utf-8")
-    f.chmod(0)
-    if os.access(f, os.R_OK):
-        pytest.skip("running as root: permissions are not enforced")
-    code, _, err = run(capsys, "parse", str(f))
-    assert code == 1 and "locked.txt" in err
+    real = Path.read_bytes
+
+    def deny(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    code, out, err = run(capsys, "parse", str(f), str(SEED))
+    assert code == 1
+    assert err.strip().splitlines() == [f"banmian: {f}: cannot be read (permission denied) [E100]"]
+    assert len(out.splitlines()) == 1
 
 
 def test_bad_date_is_one_line(capsys):

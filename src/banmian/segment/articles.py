@@ -112,6 +112,10 @@ def _head_fields(titles: list[Unit]) -> tuple[str | None, str | None, str | None
 def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roundup: bool,
                    usual_gap: int) -> bool:
     """Does this run of titles open a new article (else it is an inner subhead of ``cur``)?"""
+    if (cur is not None and cur.titles and cur.bylines and not cur.has_content and not cur.closed
+            and len(group) == 1 and group[0].role == "title" and nxt is not None and nxt.role == "text"
+            and not P.DATELINE_RE.match(nxt.text)):
+        return False  # headline, byline, then the first inner subhead of the article
     if cur is None or not cur.has_content or cur.closed:
         return True
     if not cur.paragraphs:  # a picture story (title and captions) ends at the next title

@@ -200,8 +200,9 @@ def own_score(t: str) -> float:
     return score
 
 
-def next_score(t: str, nxt_text: str, shaped: bool, alone: bool) -> float:
-    """Evidence from the text block that follows (``alone``: no parallel subheads, text above)."""
+def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool = False) -> float:
+    """Evidence from the text block that follows (``alone``: no parallel subheads, text above;
+    ``roundup``: inside a roundup of briefs, where every item opens with a short headline)."""
     first = nxt_text[0]
     if P.DATELINE_RE.match(nxt_text) or P.STRONG_LEDE_RE.match(nxt_text):
         return P.W_NEXT_HEADERISH  # a dateline never continues a sentence
@@ -211,15 +212,18 @@ def next_score(t: str, nxt_text: str, shaped: bool, alone: bool) -> float:
         return P.W_NEXT_LEDE
     score = 0.0
     span = spans_word(t, nxt_text)
-    if span:
-        score += P.W_SPLIT_WORD if span == 2 else P.W_SPLIT_LONG_WORD
+    if span > 2:
+        score += P.W_SPLIT_LONG_WORD
+    elif span == 2 and not roundup:
+        score += P.W_SPLIT_WORD
     if alone and not shaped:
         score += P.W_BETWEEN_TEXT
     return score
 
 
 def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: float | None,
-                usual_gap: int, siblings: bool = False, own: float | None = None) -> float:
+                usual_gap: int, siblings: bool = False, own: float | None = None,
+                roundup: bool = False) -> float:
     """Evidence that a short unfinished block is a title rather than a cut paragraph."""
     t = block.text
     score = own_score(t) if own is None else own
@@ -227,7 +231,7 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
         score += P.W_NEXT_HEADERISH
     else:
         alone = not siblings and prev is not None and prev.role == "text"
-        score += next_score(t, nxt.text, _shaped(t), alone)
+        score += next_score(t, nxt.text, _shaped(t), alone, roundup)
     if prev is not None:
         if prev.role == "text" and not is_terminal(prev.text):
             score += P.W_PREV_FRAGMENT
@@ -276,7 +280,7 @@ def assign_roles(blocks: list[Block]) -> None:
             b = blocks[i]
             prev = _prev_content(blocks, i)
             nxt = _next_content(blocks, i, skip=_INTERLEAVED)
-            sc = title_score(b, prev, nxt, body_font, usual_gap, siblings[i], own[i])
+            sc = title_score(b, prev, nxt, body_font, usual_gap, siblings[i], own[i], in_roundup[i])
             role = "title" if sc >= P.TITLE_SCORE_MIN else "text"
             if role != b.role:
                 changed = True
