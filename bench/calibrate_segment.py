@@ -25,7 +25,7 @@ from pagegen import PageMaker, load_articles, load_hand_pages, score  # noqa: E4
 from banmian.read import read_text_page  # noqa: E402
 from banmian.segment import patterns, segment_page  # noqa: E402
 
-COLUMNS = ("one_to_one", "headline", "breaks_joined", "wrong_joins", "paragraphs_intact", "fields")
+COLUMNS = ("one_to_one", "headline", "breaks_joined", "wrong_joins", "titles_glued", "paragraphs_intact")
 
 
 def measure(pages):

@@ -43,8 +43,10 @@ class Rendered:
 class PageMaker:
     """Prints pages from the article pool; every choice is drawn from ``rng``."""
 
-    def __init__(self, articles: list[dict[str, Any]], seed: int = 0, break_rate: float = 0.35) -> None:
+    def __init__(self, articles: list[dict[str, Any]], seed: int = 0, break_rate: float = 0.35,
+                 unsigned_rate: float = 0.25) -> None:
         self.rng = random.Random(seed)
+        self.unsigned_rate = unsigned_rate
         self.pool = articles
         self.break_rate = break_rate
         # Roundups are runs of briefs sharing a section; keep them together.
@@ -95,8 +97,10 @@ class PageMaker:
 
     # -- one article ------------------------------------------------------------------------
     def _article(self, a: dict[str, Any], half: bool, out: list[str], rend: Rendered,
-                 with_section: bool) -> None:
+                 with_section: bool, unsigned: bool = False) -> None:
         rng = self.rng
+        if unsigned:  # pages of local papers often print neither bylines nor datelines
+            a = dict(a, bylines=[], dateline=None, attribution=None)
         conv = (lambda s: s.translate(HALF)) if half else (lambda s: s)
         truth: dict[str, Any] = {
             "kind": a["kind"], "section": a.get("section"), "kicker": None, "headline": None,
@@ -192,8 +196,13 @@ class PageMaker:
         """A position inside the text that is not a sentence end (a column break mid-sentence)."""
         for _ in range(8):
             cut = self.rng.randint(2, len(text) - 2)
-            if text[cut - 1] not in TERMINAL and text[cut - 1] not in "”’）)" and not text[cut - 1].isspace() \
-                    and not text[cut].isspace():
+            before = text[cut - 1]
+            if before in "”’）)":  # after a closing mark, but not one that closes a sentence
+                if cut >= 2 and text[cut - 2] in TERMINAL:
+                    continue
+            elif before in TERMINAL:
+                continue
+            if not before.isspace() and not text[cut].isspace():
                 return cut
         return None
 
@@ -201,6 +210,7 @@ class PageMaker:
     def page(self, n_items: int | None = None) -> Rendered:
         rng = self.rng
         half = rng.random() < 0.5
+        unsigned = rng.random() < self.unsigned_rate
         items = rng.sample(self.items, k=min(len(self.items), n_items or rng.randint(4, 8)))
         out: list[str] = []
         rend = Rendered("", [])
@@ -208,7 +218,7 @@ class PageMaker:
             out.append(f"{rng.randint(2015, 2025)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日 星期{rng.choice('一二三四五六日')}")
         for item in items:
             for k, a in enumerate(item):
-                self._article(a, half, out, rend, with_section=(k == 0))
+                self._article(a, half, out, rend, with_section=(k == 0), unsigned=unsigned)
         if rng.random() < 0.3:
             out.append(f"责任编辑：{rng.choice(['王芳', '李娜', '张伟', '刘洋'])}")
         rend.text = "\n\n".join(out) + "\n"
@@ -237,6 +247,7 @@ def score(pages: list[tuple[dict[str, Any], Rendered]]) -> dict[str, float]:
     n_bound = wrong = 0
     n_fields = fields_ok = 0
     n_pars = pars_ok = 0
+    n_titles = glued = 0
     for page, rend in pages:
         outs = page["articles"]
         out_texts = ["\n".join(_article_texts(o)) for o in outs]
@@ -272,6 +283,14 @@ def score(pages: list[tuple[dict[str, Any], Rendered]]) -> dict[str, float]:
         bodies = [_SP.sub("", o.get("body") or "") for o in outs]
         out_pars = {p for b in bodies for p in b.split("\n")}
         for t in rend.truth:
+            titles = [t.get("headline"), t.get("subheadline"), t.get("kicker")] + [
+                p for p in (t["body"].split("\n") if t["body"] else []) if len(p) <= 16 and p[-1:] not in "。！？!?”"]
+            for title in titles:
+                if title:
+                    n_titles += 1
+                    key = _SP.sub("", title)
+                    glued += any(p.startswith(key) and len(p) > len(key) for p in out_pars)
+        for t in rend.truth:
             for p in t["body"].split("\n") if t["body"] else []:
                 n_pars += 1
                 pars_ok += _SP.sub("", p) in out_pars
@@ -293,6 +312,7 @@ def score(pages: list[tuple[dict[str, Any], Rendered]]) -> dict[str, float]:
         "wrong_joins": wrong / n_bound if n_bound else 0.0,
         "fields": fields_ok / n_fields if n_fields else 1.0,
         "paragraphs_intact": pars_ok / n_pars if n_pars else 1.0,
+        "titles_glued": glued / n_titles if n_titles else 0.0,
     }
 
 

@@ -60,6 +60,7 @@ def test_jsonl_format_for_one_file(capsys):
     (b"\x00\x01\x02\x03binary\x00\x00data" * 20, "binary"),
     (bytes(range(0x80, 0x100)) * 3 + b"\xff\xfe\xfd", "encoding"),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+    ("<p>港口吞吐量创新高</p>\n<p>近日，港口吞吐量创新高。</p>".encode(), "HTML"),
 ])
 def test_bad_input_one_line_and_the_rest_goes_on(capsys, tmp_path, content, reason):
     bad = tmp_path / "bad.txt"
@@ -167,6 +168,16 @@ def test_python_api_path_text_and_offsets():
         fields = art.fields()
         for f in art.facts:
             assert fields[f.field][f.start:f.end] == f.text
+
+
+def test_python_api_missing_path_is_an_error():
+    with pytest.raises(banmian.BanmianError, match="no such file"):
+        banmian.parse_page("/no/such/page.txt")
+
+
+def test_python_api_text_with_a_lone_surrogate():
+    page = banmian.parse_page("港口吞吐量创新高\n\n本报讯 近日，港口\udc80吞吐量创新高。")
+    assert page.articles[0].headline == "港口吞吐量创新高"
 
 
 def test_public_api_is_exact():

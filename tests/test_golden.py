@@ -2,7 +2,8 @@
 
 Two sources:
 - generated pages: ``tests/pagegen.py`` prints the article collection (``tests/corpus/articles_*.json``) in
-  many page styles and cuts paragraphs at random column breaks, recording the truth;
+  many page styles (a quarter of them unsigned: no bylines, datelines or attributions) and cuts
+  paragraphs at random column breaks, also right after closing brackets, recording the truth;
 - hand-laid pages: ``tests/corpus/pages_*/pageNN.txt`` with their ``.truth.json``, laid out by hand.
 The measures are the ones the project is judged by (see ``pagegen.score``).
 """
@@ -19,20 +20,21 @@ from pagegen import PageMaker, load_articles, load_hand_pages, score
 GENERATED_PAGES = 300
 
 FLOORS_GENERATED = {
-    "one_to_one": 0.92,
-    "headline": 0.87,
-    "breaks_joined": 0.93,
-    "fields": 0.97,
-    "paragraphs_intact": 0.92,
+    "one_to_one": 0.90,
+    "headline": 0.86,
+    "breaks_joined": 0.91,
+    "fields": 0.96,
+    "paragraphs_intact": 0.91,
 }
-CEILINGS_GENERATED = {"wrong_joins": 0.005}
+#: wrong_joins: real paragraphs joined; titles_glued: a headline or subhead glued into the body.
+CEILINGS_GENERATED = {"wrong_joins": 0.005, "titles_glued": 0.035}
 FLOORS_HAND = {
     "one_to_one": 0.91,
     "headline": 0.88,
     "fields": 0.96,
     "paragraphs_intact": 0.97,
 }
-CEILINGS_HAND = {"wrong_joins": 0.01}
+CEILINGS_HAND = {"wrong_joins": 0.01, "titles_glued": 0.02}
 
 
 def _parse(text: str, name: str) -> dict:

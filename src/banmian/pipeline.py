@@ -67,8 +67,7 @@ def parse_page(path_or_text: str | os.PathLike[str] | bytes, date: str | _dt.dat
     """
     if isinstance(path_or_text, bytes):
         return parse_bytes(path_or_text, "<bytes>", date, encoding, facts)
-    if isinstance(path_or_text, os.PathLike) or ("\n" not in path_or_text and len(path_or_text) < 4096
-                                                 and os.path.isfile(path_or_text)):
+    if isinstance(path_or_text, os.PathLike) or _looks_like_path(path_or_text):
         path = Path(path_or_text)
         try:
             data = path.read_bytes()
@@ -81,4 +80,19 @@ def parse_page(path_or_text: str | os.PathLike[str] | bytes, date: str | _dt.dat
         except OSError as e:
             raise InputError(f"cannot be read ({e.strerror or e})", source=str(path)) from None
         return parse_bytes(data, str(path), date, encoding, facts)
-    return parse_bytes(path_or_text.encode("utf-8"), "<text>", date, "utf-8", facts)
+    # The page's own text. Lone surrogates (from a bad decode upstream) become U+FFFD.
+    data = path_or_text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
+    return parse_bytes(data, "<text>", date, "utf-8", facts)
+
+
+#: File name endings that make a one-line string a path even when no such file exists.
+_PATH_SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".json")
+
+
+def _looks_like_path(s: str) -> bool:
+    """A one-line string naming a file: it exists, or it has a path separator or a file ending."""
+    if "\n" in s or len(s) > 4096:
+        return False
+    if os.path.exists(s):
+        return True
+    return (os.sep in s or s.lower().endswith(_PATH_SUFFIXES)) and not any("\u4e00" <= ch <= "\u9fff" for ch in s[:1])

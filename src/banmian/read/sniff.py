@@ -16,7 +16,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "zip"),
     (b"\x1f\x8b", "gzip"),
 )
-_HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<div")
+_HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<div", b"<p>", b"<p ", b"<br",
+               b"<span", b"<article", b"<h1", b"<h2", b"<table", b"<section")
 
 
 def sniff(data: bytes) -> str:
@@ -26,7 +27,7 @@ def sniff(data: bytes) -> str:
         if head.startswith(magic):
             return kind
     lead = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if lead.startswith(b"<") and any(m in lead for m in _HTML_MARKS):
+    if lead.startswith(b"<") and any(m in lead for m in _HTML_MARKS) and b"</" in data[:65536]:
         return "html"
     return "text"
 

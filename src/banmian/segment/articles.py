@@ -120,6 +120,8 @@ def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roun
         return True
     if not cur.paragraphs:  # a picture story (title and captions) ends at the next title
         return True
+    if len(group) >= 2 and sum(1 for u in group if P.LIST_ITEM_RE.match(u.text)) >= 2:
+        return False  # 1.… 2.… 3.…: a numbered list inside the article
     if len(group) >= 2 or any(u.role == "section" for u in group):
         return True
     if nxt is None:
@@ -210,7 +212,11 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 d.add_paragraph(u.text[m.end():], u.blocks)
                 i += 1
                 continue
-        if cur is None or (cur.closed and role in ("text", "caption")):
+        if (role == "text" and cur is not None and cur.has_content and P.OPENING_DATELINE_RE.match(u.text)
+                and roundup is None):
+            start(pending_section)  # 新华社北京…电 with no headline: a new item
+            pending_section = None
+        elif cur is None or (cur.closed and role in ("text", "caption")):
             start(pending_section)
             pending_section = None
         assert cur is not None

@@ -14,6 +14,7 @@ named constant in ``patterns``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from statistics import median
 
 from ..model import Block
@@ -30,11 +31,7 @@ _CONT_START = frozenset(P.CONTINUATION_START)
 _DANGLING = frozenset(P.DANGLING_ENDINGS)
 _SECTION_WORDS = frozenset(P.SECTION_WORDS)
 _ROUNDUP = frozenset(P.ROUNDUP_WORDS)
-_JUMP_RE = re.compile(r"^[（(【\[]?\s*(?:上接|下转|接上|转下|转第|接第)\s*第?\s*[0-9０-９A-Za-z一二三四五六七八九十]*\s*版\s*[）)】\]]?$")
-#: Words that open a sentence but never a title; a block starting with one is text.
-_SENTENCE_OPENERS = ("据", "该", "此外", "同时", "其中", "对此", "随着", "为了", "记者", "但", "而", "并",
-                     "因此", "所以", "不过", "然而", "另外", "与此同时", "他", "她", "我们", "他们", "下一步",
-                     "一位", "一名", "此前", "由于")
+_WORDLIKE_RE = re.compile(r"[" + P.CJK + r"A-Za-z0-9０-９]")
 _PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("‘", "’"), ("「", "」"), ("【", "】"))
 _COLON_END = frozenset("：:")
 _SPACE_RE = re.compile(r"[ \u3000]")
@@ -54,9 +51,12 @@ def is_terminal(text: str) -> bool:
     if last == "." and len(t) > 1 and not t[-2].isdigit():
         return True
     if last in _CLOSERS:
-        if last in "）)】]" and (P.TRAILING_ATTRIBUTION_RE.search(t, max(0, len(t) - P.ATTRIBUTION_MAX_CHARS - 4))
-                                or P.END_MARK_RE.search(t, max(0, len(t) - 8))):
-            return True
+        if last in "）)】]":
+            if P.END_MARK_RE.search(t, max(0, len(t) - 8)):
+                return True
+            m = P.TRAILING_ATTRIBUTION_RE.search(t, max(0, len(t) - P.ATTRIBUTION_MAX_CHARS - 4))
+            if m and B.parse_attribution(m.group("inner")) is not None:
+                return True
         stripped = t.rstrip(P.CLOSERS)
         return bool(stripped) and (stripped[-1] in _TERMINAL or stripped[-1] in _COLON_END)
     return False
@@ -88,10 +88,12 @@ def prelim_role(block: Block, prev_role: str | None) -> str:
     """The role a block has on its own, before its neighbours are weighed."""
     t = block.text
     n = len(t)
-    if n <= 60 and P.FURNITURE_RE.match(t):
+    if n <= P.FURNITURE_MAX_CHARS and P.FURNITURE_RE.match(t):
         return "furniture"
-    if n <= 20 and _JUMP_RE.match(t):
+    if n <= P.JUMP_MAX_CHARS and P.JUMP_RE.match(t):
         return "jump"
+    if not _WORDLIKE_RE.search(t):
+        return "furniture"  # rules, ornaments, a line of punctuation
     if n <= P.ATTRIBUTION_MAX_CHARS + 2 and (t[0] in "（(") and _is_attribution(t):
         return "attribution"
     if n <= P.BYLINE_MAX_CHARS and B.parse_byline_block(t, after_byline=prev_role == "byline") is not None:
@@ -189,13 +191,15 @@ def own_score(t: str) -> float:
         score += P.W_TERMINAL_END
     if _shaped(t):
         score += P.W_TITLE_SHAPE
-    elif t.startswith(_SENTENCE_OPENERS):
+    elif t.startswith(P.SENTENCE_OPENERS):
         score -= P.W_TITLE_SHAPE
+    if P.STRONG_LEDE_RE.match(t) or P.OPENING_DATELINE_RE.match(t):
+        score += P.W_INNER_STOP  # 记者从…获悉 opens a paragraph, never a title
     if _unbalanced(t):
         score += P.W_UNBALANCED
     if P.DATELINE_START_RE.match(t):
         score += P.W_DATELINE_START
-    if t[-1] in _DANGLING or t[-1].isdigit():
+    if t[-1] in _DANGLING or t[-1].isdigit() or t.endswith(P.DANGLING_VERBS):
         score += P.W_DANGLING_END
     return score
 
@@ -206,8 +210,9 @@ def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool =
     first = nxt_text[0]
     if P.DATELINE_RE.match(nxt_text) or P.STRONG_LEDE_RE.match(nxt_text):
         return P.W_NEXT_HEADERISH  # a dateline never continues a sentence
-    if first in _CONT_START or (first.isdigit() and t[-1].isdigit()):
-        return P.W_NEXT_CONTINUES
+    if first in _CONT_START or (first.isdigit() and (t[-1].isdigit() or t[-1] in _DANGLING
+                                                      or t.endswith(P.DANGLING_VERBS))):
+        return P.W_NEXT_CONTINUES  # ，… / 达到|1350亿斤 / 12|3亿元
     if P.LEDE_RE.match(nxt_text):
         return P.W_NEXT_LEDE
     score = 0.0
@@ -238,7 +243,7 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
         elif prev.role == "byline":
             score += P.W_AFTER_BYLINE
         elif prev.role in ("title", "title?", "section"):
-            score += P.W_NEXT_HEADERISH  # stacked under a title: a subheadline
+            score += P.W_UNDER_TITLE  # stacked under a title: a subheadline
     if body_font and block.font_size and block.font_size >= body_font * P.FONT_RATIO_TITLE:
         score += P.W_FONT
     if usual_gap and block.gap_before > usual_gap:
@@ -262,7 +267,7 @@ def assign_roles(blocks: list[Block]) -> None:
     for i, b in enumerate(blocks):
         if b.role == "section" and b.text not in _ROUNDUP:
             nxt = _next_content(blocks, i)
-            if nxt is None or nxt.role not in ("title?", "section"):
+            if nxt is None or nxt.role not in ("title?", "section", "caption", "credit"):
                 b.role = "title?"
     in_roundup = _roundup_flags(blocks)
     cands = [i for i, b in enumerate(blocks) if b.role == "title?"]
@@ -320,7 +325,7 @@ def _has_siblings(blocks: list[Block], i: int, cands: list[int], shaped: dict[in
     same length (parallel subheads: 展陈有新意 / 文创有人气 / 服务有温度)."""
     n = len(blocks[i].text)
     last = len(blocks) - 1
-    for j in cands:
+    for j in cands[bisect_left(cands, i - P.SIBLING_WINDOW):]:
         if j == i or j < i - P.SIBLING_WINDOW or j == 0 or j >= last:
             continue
         if j > i + P.SIBLING_WINDOW:

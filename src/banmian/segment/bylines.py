@@ -25,7 +25,7 @@ SURNAMES_1 = frozenset(
 SURNAMES_2 = frozenset(("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
                         "司徒", "夏侯", "令狐", "端木", "呼延", "澹台", "万俟", "申屠", "东郭", "南宫", "西门"))
 
-_SPLIT_RE = re.compile(r"[\s\u3000、，,;；]+")
+_SPLIT_RE = re.compile(r"[\s\u3000、，,;；]+|(?<=[文图])[/／](?=本报|记者|特约|通讯员|新华社|见习|实习|全媒体|融媒体)")
 _MARKERS_RE = re.compile(r"^[" + P.BYLINE_MARKERS + r"\s\u3000]+")
 _ROLE_PREFIX_RE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, P.BYLINE_ROLES), key=len, reverse=True)) + r")")
 _NAME_RE = re.compile(r"^" + P.NAME + r"$")
@@ -109,6 +109,10 @@ def parse_byline_block(text: str, *, after_byline: bool = False) -> list[Byline]
     return parse_names(text, need_role=True, allow_empty=True)
 
 
+#: An attribution naming a source (据新华社, 本报综合报道) is at most this long.
+ATTRIBUTION_SOURCE_MAX = 20
+
+
 def parse_attribution(inner: str) -> list[Byline] | None:
     """The inside of ``(兰云)``, ``（龚成钰 左科举）``, ``（新华社杭州2月24日电 记者 张三）``, ``（本报记者 李四）``.
 
@@ -122,7 +126,7 @@ def parse_attribution(inner: str) -> list[Byline] | None:
         if not rest:
             return []
         return parse_names(rest, strict_names=False)
-    if s.startswith("据") or s.endswith(("供稿", "报道")) and len(s) <= 20:
+    if s.startswith("据") or s.endswith(("供稿", "报道")) and len(s) <= ATTRIBUTION_SOURCE_MAX:
         names = parse_names(_TRAILING_REPORT_RE.sub("", s.lstrip("据")))
         return names if names is not None else []
     return parse_names(s)
@@ -146,7 +150,7 @@ def _reported_byline(rest: str) -> tuple[list[Byline], str] | None:
 
 def _spaced_byline(rest: str) -> tuple[list[Byline], str] | None:
     """``记者 王丽 实习生 郑可 今年1月，…``: role and name tokens up to the first other token."""
-    head = rest[:DATELINE_BYLINE_MAX + 20].lstrip(" \u3000")
+    head = rest[:DATELINE_BYLINE_MAX].lstrip(" \u3000")
     if not _ROLE_PREFIX_RE.match(head):
         return None
     pos = len(rest) - len(rest.lstrip(" \u3000"))
