@@ -66,6 +66,9 @@ HEADERS = [
     # a long second line is a subheadline even without a comma
     (["一片茶叶富了一方百姓", "贵州湄潭县以茶产业为主导推动乡村全面振兴", P1],
      [{"kicker": None, "headline": "一片茶叶富了一方百姓", "subheadline": "贵州湄潭县以茶产业为主导推动乡村全面振兴"}]),
+    # a 主体：短语 second line is the headline under a kicker, however long
+    (["促进民营经济发展壮大", "国家发展改革委：向民间资本推介项目总投资超3万亿元", "本报北京3月5日电 " + P1],
+     [{"kicker": "促进民营经济发展壮大", "headline": "国家发展改革委：向民间资本推介项目总投资超3万亿元"}]),
     # a very short first line above two titles is a section label
     (["交通", "沪苏湖铁路建设有序推进", "全线铺轨完成，预计年内开通运营", P1],
      [{"section": "交通", "headline": "沪苏湖铁路建设有序推进", "subheadline": "全线铺轨完成，预计年内开通运营"}]),

@@ -100,6 +100,8 @@ def _head_fields(titles: list[Unit]) -> tuple[str | None, str | None, str | None
         return kick, texts[k], sub
     if len(texts) == 2:
         first, second = texts
+        if P.COLON_TITLE_RE.match(second) and not P.COLON_TITLE_RE.match(first) and not _DASH_RE.match(second):
+            return first, second, None  # 促进民营经济发展壮大 / 国家发展改革委：…: 地名：短语 is a headline's shape
         if (not _DASH_RE.match(second) and not _CLAUSE_RE.search(second) and not _CLAUSE_RE.search(first)
                 and len(first) <= P.KICKER_MAX_CHARS and len(second) < P.SUBHEADLINE_MIN_CHARS):
             return first, second, None
