@@ -157,8 +157,6 @@ class PageMaker:
                 par_blocks[-1] = par_blocks[-1] + attribution
             else:
                 par_blocks.append(attribution)
-            for name in re.findall(r"[\u4e00-\u9fff·]{2,4}", attribution.strip("()（）")):
-                pass  # attribution names are not checked: their roles vary by style
         truth["body"] = "\n".join(body_pars)
         # Cut paragraphs at column breaks, sometimes with a caption printed in between.
         for k, pb in enumerate(par_blocks):
