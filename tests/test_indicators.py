@@ -360,36 +360,31 @@ def test_offsets(text, expected):
         assert text[f.start:f.end] == f.text
 
 
-def test_organization_subject():
-    """An organization fact, when an extractor gives one, is a subject like a place."""
+def _with_org(text, name):
+    """Indicators of ``text`` read with an organization fact for ``name`` added to its facts."""
     from banmian.model import Fact
 
-    text = "去年，中国工商银行钦州分行累计发放涉农贷款52亿元。"
-    facts = extract_text(text, REF)
-    org = Fact("organization", "中国工商银行钦州分行", 3, 13, attrs={"name": "中国工商银行钦州分行"})
-    got = find_indicators(text, [f for f in facts if f.type != "indicator"] + [org])
+    facts = [f for f in extract_text(text, REF) if f.type != "indicator"]
+    start = text.index(name)
+    org = Fact("organization", name, start, start + len(name), attrs={"name": name})
+    return find_indicators(text, facts + [org]), find_indicators(text, facts)
+
+
+def test_organization_subject():
+    """An organization fact, when an extractor gives one, is a subject like a place."""
+    got, _ = _with_org("去年，中国工商银行钦州分行累计发放涉农贷款52亿元。", "中国工商银行钦州分行")
     assert [(f.attrs["subject"], f.attrs["indicator"]) for f in got] == [("中国工商银行钦州分行", "发放涉农贷款")]
 
 
 def test_organization_as_source_is_not_subject():
-    from banmian.model import Fact
-
-    text = "记者从绵阳市统计局获悉，一季度全市地区生产总值增长5%。"
-    facts = [f for f in extract_text(text, REF) if f.type != "indicator"]
-    org = Fact("organization", "绵阳市统计局", 3, 9, attrs={"name": "绵阳市统计局"})
-    got = find_indicators(text, facts + [org])
+    got, _ = _with_org("记者从绵阳市统计局获悉，一季度全市地区生产总值增长5%。", "绵阳市统计局")
     assert [f.attrs["subject"] for f in got] == ["绵阳市"]
 
 
 def test_company_scope_needs_an_organization():
-    from banmian.model import Fact
-
-    text = "四川长虹电器股份有限公司发布年报。去年，公司实现营业收入927亿元。"
-    facts = [f for f in extract_text(text, REF) if f.type != "indicator"]
-    org = Fact("organization", "四川长虹电器股份有限公司", 0, 12, attrs={"name": "四川长虹电器股份有限公司"})
-    got = find_indicators(text, facts + [org])
-    assert [f.attrs["subject"] for f in got] == ["四川长虹电器股份有限公司"]
-    assert [f.attrs["subject"] for f in find_indicators(text, facts)] == [None]
+    with_org, without = _with_org("四川长虹电器股份有限公司发布年报。去年，公司实现营业收入927亿元。", "四川长虹电器股份有限公司")
+    assert [f.attrs["subject"] for f in with_org] == ["四川长虹电器股份有限公司"]
+    assert [f.attrs["subject"] for f in without] == [None]
 
 
 def test_no_quantities_no_work():
