@@ -36,7 +36,8 @@ How a statement is read (the words are data: ``data/indicator_words.tsv``):
   (余额, 存栏: the balance at X, start = end) and for a cumulative figure (累计) with no year
   named, whose start is unknown (None).
 * **Skipped.** Targets and forecasts (力争, 预计: ``target``), one project's or product's figures
-  (项目, 单价: ``topic``), several values given at once (分别).
+  (项目, 单价: ``topic``), several values given at once (分别), a person's figures (a person fact
+  in the measure's clause: 村民张三家去年收入…).
 
 The fact spans the measure to the value (or to the growth, for a growth without value).
 """
@@ -69,6 +70,9 @@ SENTENCE_ENDS = frozenset("。！？!?\n")
 CLAUSE_ENDS = frozenset("。！？!?\n，,；;：:、（）()“”\"")
 #: Units whose values are never an indicator's value (a growth of 1.2倍 is read as growth).
 SKIP_UNITS = frozenset({"倍", "pp", "°C"})
+#: Units of a span of time: such a quantity after a growth is its time frame (为18个月来最低),
+#: not the value the growth was of.
+TIME_UNITS = frozenset({"a", "d", "h"})
 #: Date texts that say "recently", not a period.
 VAGUE_DATES = ("近日", "日前", "近期", "近来", "目前", "当前", "眼下", "现阶段", "近年来", "近年", "近些年", "近几年")
 #: Division words a scope word ends in (该区 -> a name ending in 区).
@@ -95,6 +99,7 @@ class _Words:
     source_before: tuple[str, ...]
     nested: dict[str, str]
     growth_re: re.Pattern[str]
+    change_re: re.Pattern[str]
     up: frozenset[str]
 
 
@@ -134,7 +139,8 @@ def _words() -> _Words:
     verb = rf"(?P<up>{_verbs(up)})|(?P<down>{_verbs(down)})"
     growth_re = re.compile(
         rf"(?P<basis>{_alt(by['basis'])}|(?:比|较)(?:19|20)[0-9]{{2}}年(?:同期)?)?"
-        rf"(?:(?P<rof>{_alt(by['rate_of'])})(?:为|是|达到|达)?|(?:{verb})了?)$")
+        rf"(?:(?P<rof>{_alt(by['rate_of'])})(?:为|是|达到|达)?|(?:名义|实际)?(?:{verb})了?)$")
+    change_re = re.compile(rf"(?:{_alt(by['basis'])})?(?:{verb})了?$")
     return _Words(
         terms=_longest_first(by["term"]), heads=_longest_first(by["head"]),
         rates=_longest_first(by["rate"]), leads=_longest_first(by["lead"]),
@@ -143,7 +149,7 @@ def _words() -> _Words:
         targets=_longest_first(by["target"]), topics=_longest_first(by["topic"]),
         stocks=_longest_first(by["stock"]), inner=_longest_first(by["inner"]), sources=_longest_first(by["source_after"]),
         source_before=_longest_first(by["source_before"]),
-        nested=nested, growth_re=growth_re, up=frozenset(up))
+        nested=nested, growth_re=growth_re, change_re=change_re, up=frozenset(up))
 
 
 @dataclass(slots=True)
@@ -210,6 +216,17 @@ def _strip(phrase: str, w: _Words) -> tuple[str, int, str | None]:
         if v in phrase[1:]:
             phrase = phrase[0] + phrase[1:].replace(v, "")
     return phrase, cut, scope
+
+
+def _settle(start: int, m: str, percent: bool, w: _Words) -> tuple[int, str, bool]:
+    """(start, measure, is a measure): a phrase that is none may hold one from a counting verb on
+    (消协组织共受理消费者投诉 -> 受理消费者投诉, 市博物馆当天接待游客 -> 接待游客)."""
+    if _is_measure(m, percent, w):
+        return start, m, True
+    at = min((i for i in (m.find(lead, 1) for lead in w.leads) if i > 0), default=0)
+    if at and _is_measure(m[at:], percent, w):
+        return start + at, m[at:], True
+    return start, m, False
 
 
 def _is_measure(m: str, percent: bool, w: _Words) -> bool:
@@ -344,7 +361,8 @@ def _period(text: str, ind: _Ind, dates: list[Fact], sent: int, para: int,
         end_d = _date(end)
         if end_d is not None and ("累计" not in sentence or any(y in sentence for y in _YEAR_WORDS)):
             start = _dt.date(end_d.year, 1, 1).isoformat()
-    if ind.measure.endswith(w.stocks):  # a balance or a rate at a point in time: the period's end
+    if ind.measure.endswith(w.stocks) and not ind.measure.startswith(w.leads):
+        # a balance or a rate at a point in time: the period's end (减少贫困人口 is a flow)
         return end, end
     return start, end
 
@@ -363,6 +381,7 @@ def find_indicators(text: str, facts: list[Fact]) -> list[Fact]:
     heads = [f for f in anchors + dates if not (f.start > 0 and text[f.start - 1] in w.partners)]
     stops = sorted({f.end for f in heads} | {f.end for f in quants})
     date_at = {f.end: f.start for f in dates}
+    persons = [f for f in facts if f.type == "person"]
     growths = _growths(text, quants, w)
     out: list[Fact] = []
     para = 0
@@ -373,6 +392,9 @@ def find_indicators(text: str, facts: list[Fact]) -> list[Fact]:
         if not qs:
             continue
         for ind in _sentence(text, s_start, qs, growths, stops, date_at, w):
+            clause = _clause_start(text, ind.start, s_start)
+            if any(clause <= p.start and p.end <= ind.start for p in persons):
+                continue  # 村民张三家去年收入10万元: a person's figure, not a place's
             subject = _subject(text, ind, anchors, [s_start, para, 0], w)
             p_start, p_end = _period(text, ind, dates, s_start, para, w)
             v = ind.value
@@ -401,12 +423,14 @@ def _sentence(text: str, s_start: int, qs: list[Fact], growths: dict[int, _Growt
         start, m, scope = _measure(text, q.start, s_start, stops, date_at, w)
         if not m:
             # …同比增长5%，达到3626.9亿元: the value of the growth just read.
-            if last is not None and last.value is None and last.growth is not None \
+            if last is not None and last.value is None and last.growth is not None and unit not in TIME_UNITS \
                     and last.end <= q.start and not _skipped(text, s_start, last.start, q.end, w):
                 last.value, last.end, last.at = q, q.end, q.end
             continue
-        if not _is_measure(m, unit == "%", w) or _skipped(text, s_start, start, q.end, w):
-            last = None
+        start, m, ok = _settle(start, m, unit == "%", w)
+        if not ok or _skipped(text, s_start, start, q.end, w):
+            if not w.change_re.search(m):  # 比上年增加177.6亿斤 between a value and its growth
+                last = None
             continue
         last = _Ind(start, q.end, m, scope or _scope_before(text, s_start, start, w), q, None, q.start)
         found.append(last)
@@ -422,8 +446,8 @@ def _growth(text: str, s_start: int, g: _Growth, last: _Ind | None, found: list[
                 last.growth = g
             return last
         return None
-    if g.value is None or not _is_measure(m, False, w) and not m.endswith(w.rates) \
-            or _skipped(text, s_start, start, g.q.end, w):
+    start, m, ok = _settle(start, m, False, w)
+    if g.value is None or not ok and not m.endswith(w.rates) or _skipped(text, s_start, start, g.q.end, w):
         return None
     ind = _Ind(start, g.q.end, m, scope or _scope_before(text, s_start, start, w), None, g, g.q.start)
     found.append(ind)
@@ -431,9 +455,9 @@ def _growth(text: str, s_start: int, g: _Growth, last: _Ind | None, found: list[
 
 
 def _scope_before(text: str, s_start: int, pos: int, w: _Words) -> str | None:
-    """The last scope word in the sentence before ``pos`` (全市一季度实现…: 全市)."""
+    """The last scope word in the clause before ``pos`` (全市一季度实现…: 全市)."""
     best, at = None, -1
-    prefix = text[s_start:pos]
+    prefix = text[_clause_start(text, pos, s_start):pos]
     for s in w.scopes:
         i = prefix.rfind(s)
         if i > at:
@@ -442,11 +466,18 @@ def _scope_before(text: str, s_start: int, pos: int, w: _Words) -> str | None:
 
 
 def _skipped(text: str, s_start: int, start: int, end: int, w: _Words) -> bool:
-    """A target, a forecast, one project's figure, or several values at once."""
-    clause = text[_clause_start(text, start, s_start):end]
-    prev = text[_clause_start(text, max(s_start, _clause_start(text, start, s_start) - 1), s_start):end]
+    """A target, a forecast, one project's figure, or several values at once.
+
+    Target words count in the clause and the one before it, outside named statistics
+    (人均预期寿命 is no forecast).
+    """
+    c_start = _clause_start(text, start, s_start)
+    clause = text[c_start:end]
+    scan = text[_clause_start(text, max(s_start, c_start - 1), s_start):end]
+    for t in w.terms:
+        scan = scan.replace(t, "|")
     if "分别" in clause:
         return True
-    if any(t in prev for t in w.targets):
+    if any(t in scan for t in w.targets):
         return True
     return any(t in clause for t in w.topics)

@@ -133,6 +133,8 @@ _OPEN_QUOTES = "“‘「『\"'"
 #: Lone Chinese digits that are ordinals or idioms before a measure word (一批, 一年一度, 二次全会);
 #: counts of two are written 两.
 _LONE_DIGITS = frozenset({"一", "二", "壹", "贰"})
+#: Financial forms of the digits: written in amounts (壹佰元), never alone before a unit.
+_FINANCIAL_DIGITS = frozenset("壹贰貳叁參肆伍陆陸柒捌玖")
 #: A year written as a number: 年 after it makes a date (2022年), not a duration.
 _YEAR_DATE_RE = re.compile(r"(?:1[0-9]|20)[0-9]{2}|[一二][〇零○一二三四五六七八九]{3}")
 #: Time kinds that are periods, not durations, after 前/后 (今年前4个月 is a date).
@@ -191,6 +193,9 @@ def _rejected(text: str, m: re.Match, n1: str, unit: Unit, qualified: bool) -> b
         return True
     # 第1—3名, 2020—2022年: the tail of a range whose head was rejected is rejected with it.
     if start > 1 and text[start - 1] in _RANGE_DASHES and text[start - 2].isdigit():
+        return True
+    # 陆克华, 伍家: one financial-form digit alone is a surname or a word, not an amount.
+    if len(n1) == 1 and n1 in _FINANCIAL_DIGITS and not m.group("n2"):
         return True
     # 零部件, 〇号: a Chinese number never starts with a zero.
     if n1[0] in "零〇○":
