@@ -100,6 +100,16 @@ class _Words:
     nested: dict[str, str]
     growth_re: re.Pattern[str]
     change_re: re.Pattern[str]
+    # the word lists as patterns, longest first (what the string loops would pick, in one C call)
+    lead_re: re.Pattern[str]     # a scope word, or a helper verb with something after it, at the start
+    before_re: re.Pattern[str]   # a helper verb with something after it
+    after_re: re.Pattern[str]    # a helper verb at the end
+    terms_re: re.Pattern[str]
+    topics_re: re.Pattern[str]
+    counting_re: re.Pattern[str]  # a counting verb with something after it
+    scope_re: re.Pattern[str]
+    scope_firsts: frozenset[str]
+    any_re: re.Pattern[str]  # every word a measure or a growth needs one of: no hit, no indicator
     up: frozenset[str]
 
 
@@ -141,11 +151,19 @@ def _words() -> _Words:
         rf"(?P<basis>{_alt(by['basis'])}|(?:比|较)(?:19|20)[0-9]{{2}}年(?:同期)?)?"
         rf"(?:(?P<rof>{_alt(by['rate_of'])})(?:为|是|达到|达)?|(?:名义|实际)?(?:{verb})了?)$")
     change_re = re.compile(rf"(?:{_alt(by['basis'])})?(?:{verb})了?$")
+    scopes = list(by["scope"]) + list(nested)
     return _Words(
+        lead_re=re.compile(rf"(?P<scope>{_alt(scopes)})|(?:{_alt(by['before'])})(?=.)", re.S),
+        before_re=re.compile(rf"(?:{_alt(by['before'])})(?=.)", re.S),
+        after_re=re.compile(rf"(?:{_alt(by['after'])})$"),
+        terms_re=re.compile(_alt(by["term"])), topics_re=re.compile(_alt(by["topic"])),
+        counting_re=re.compile(rf"(?:{_alt(by['lead'])})(?=.)", re.S),
+        scope_re=re.compile(_alt(scopes)), scope_firsts=frozenset(x[0] for x in scopes),
+        any_re=re.compile(_alt(by["term"] + by["head"] + by["rate"] + by["lead"] + up + down + by["rate_of"])),
         terms=_longest_first(by["term"]), heads=_longest_first(by["head"]),
         rates=_longest_first(by["rate"]), leads=_longest_first(by["lead"]),
         before=_longest_first(by["before"]), after=_longest_first(by["after"]),
-        scopes=_longest_first(by["scope"] + list(nested)), partners=frozenset(by["partner"]),
+        scopes=_longest_first(scopes), partners=frozenset(by["partner"]),
         targets=_longest_first(by["target"]), topics=_longest_first(by["topic"]),
         stocks=_longest_first(by["stock"]), inner=_longest_first(by["inner"]), sources=_longest_first(by["source_after"]),
         source_before=_longest_first(by["source_before"]),
@@ -173,12 +191,14 @@ class _Ind:
 
 # --- text structure ------------------------------------------------------------------------------
 
-def _spans(text: str, ends: frozenset[str]) -> list[tuple[int, int]]:
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in ends:
-            out.append((start, i + 1))
-            start = i + 1
+    for m in _SENTENCE_END_RE.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
     if start < len(text):
         out.append((start, len(text)))
     return out
@@ -197,21 +217,21 @@ def _strip(phrase: str, w: _Words) -> tuple[str, int, str | None]:
     """(measure, chars cut from the start, scope word seen) of a raw phrase; helper verbs inside
     the measure are taken out of its name (the span keeps them)."""
     cut, scope = 0, None
-    changed = True
-    while changed and phrase:
-        changed = False
-        for s in w.scopes:
-            if phrase.startswith(s):
-                scope, phrase, cut, changed = s, phrase[len(s):], cut + len(s), True
-                break
-        for b in w.before:
-            if phrase.startswith(b) and len(phrase) > len(b):
-                phrase, cut, changed = phrase[len(b):], cut + len(b), True
-                break
-        for a in w.after:
-            if phrase.endswith(a):
-                phrase, changed = phrase[:-len(a)], True
-                break
+    lead, after = w.lead_re.match, w.after_re.search
+    while phrase:
+        n = len(phrase)
+        m = lead(phrase)
+        if m is not None and m.group("scope"):  # a scope word, then a helper verb, as they come
+            scope = m.group()
+            phrase, cut = phrase[m.end():], cut + m.end()
+            m = w.before_re.match(phrase)
+        if m is not None:
+            phrase, cut = phrase[m.end():], cut + m.end()
+        m = after(phrase)
+        if m is not None:
+            phrase = phrase[:m.start()]
+        if len(phrase) == n:
+            break
     for v in w.inner:
         if v in phrase[1:]:
             phrase = phrase[0] + phrase[1:].replace(v, "")
@@ -223,24 +243,22 @@ def _settle(start: int, m: str, percent: bool, w: _Words) -> tuple[int, str, boo
     (消协组织共受理消费者投诉 -> 受理消费者投诉, 市博物馆当天接待游客 -> 接待游客)."""
     if _is_measure(m, percent, w):
         return start, m, True
-    at = min((i for i in (m.find(lead, 1) for lead in w.leads) if i > 0), default=0)
-    if at and _is_measure(m[at:], percent, w):
-        return start + at, m[at:], True
+    found = w.counting_re.search(m, 1)
+    if found is not None and _is_measure(m[found.start():], percent, w):
+        return start + found.start(), m[found.start():], True
     return start, m, False
 
 
 def _is_measure(m: str, percent: bool, w: _Words) -> bool:
     if not 2 <= len(m) <= MAX_MEASURE_CHARS:
         return False
-    if any(t in m for t in w.topics):
+    if w.topics_re.search(m):
         return False
     if percent:
         return m.endswith(w.rates)
-    if any(t in m for t in w.terms):
+    if w.terms_re.search(m) or m.endswith(w.heads):
         return True
-    if m.endswith(w.heads) and len(m) > 1:
-        return True
-    return any(m.startswith(lead) and len(m) > len(lead) for lead in w.leads)
+    return w.counting_re.match(m) is not None
 
 
 def _measure(text: str, q_start: int, floor: int, stops: list[int], date_at: dict[int, int],
@@ -375,6 +393,8 @@ def find_indicators(text: str, facts: list[Fact]) -> list[Fact]:
     if not quants:
         return []
     w = _words()
+    if w.any_re.search(text) is None:
+        return []
     anchors = sorted((f for f in facts if f.type in ("place", "organization")), key=lambda f: f.start)
     dates = sorted((f for f in facts if f.type == "date"), key=lambda f: f.start)
     # A partner's name (对东盟出口额) is part of the measure, not where it starts.
@@ -384,11 +404,17 @@ def find_indicators(text: str, facts: list[Fact]) -> list[Fact]:
     persons = [f for f in facts if f.type == "person"]
     growths = _growths(text, quants, w)
     out: list[Fact] = []
-    para = 0
-    for s_start, s_end in _spans(text, SENTENCE_ENDS):
+    para, k = 0, 0
+    for s_start, s_end in _sentences(text):
         if s_start > 0 and text[s_start - 1] == "\n":
             para = s_start
-        qs = [q for q in quants if s_start <= q.start and q.end <= s_end]
+        while k < len(quants) and quants[k].start < s_start:
+            k += 1
+        qs = []
+        while k < len(quants) and quants[k].start < s_end:
+            if quants[k].end <= s_end:
+                qs.append(quants[k])
+            k += 1
         if not qs:
             continue
         for ind in _sentence(text, s_start, qs, growths, stops, date_at, w):
@@ -456,13 +482,13 @@ def _growth(text: str, s_start: int, g: _Growth, last: _Ind | None, found: list[
 
 def _scope_before(text: str, s_start: int, pos: int, w: _Words) -> str | None:
     """The last scope word in the clause before ``pos`` (全市一季度实现…: 全市)."""
-    best, at = None, -1
-    prefix = text[_clause_start(text, pos, s_start):pos]
-    for s in w.scopes:
-        i = prefix.rfind(s)
-        if i > at:
-            best, at = s, i
-    return best
+    lo = _clause_start(text, pos, s_start)
+    for i in range(pos - 1, lo - 1, -1):
+        if text[i] in w.scope_firsts:
+            m = w.scope_re.match(text, i, pos)
+            if m is not None:
+                return m.group()
+    return None
 
 
 def _skipped(text: str, s_start: int, start: int, end: int, w: _Words) -> bool:
@@ -473,11 +499,9 @@ def _skipped(text: str, s_start: int, start: int, end: int, w: _Words) -> bool:
     """
     c_start = _clause_start(text, start, s_start)
     clause = text[c_start:end]
-    scan = text[_clause_start(text, max(s_start, c_start - 1), s_start):end]
-    for t in w.terms:
-        scan = scan.replace(t, "|")
+    scan = w.terms_re.sub("|", text[_clause_start(text, max(s_start, c_start - 1), s_start):end])
     if "分别" in clause:
         return True
     if any(t in scan for t in w.targets):
         return True
-    return any(t in clause for t in w.topics)
+    return w.topics_re.search(clause) is not None

@@ -155,7 +155,7 @@ class _Index:
             for s in [name, *aliases.split("|")]:
                 if s and s not in veto_short:
                     add(s, _Cand(name=name, level="country", kind="country", full=True))
-        self.context_aliases: list[tuple[re.Pattern[str], _Cand]] = []
+        self.context_aliases: list[tuple[str, re.Pattern[str], _Cand]] = []
         self.not_after: dict[str, str] = {}
         for surface, name, before, not_after in ((r + [""] * 4)[:4] for r in _rows("place_aliases.tsv")):
             targets = ([divs[name[5:]]] if name.startswith("code:") else self.by_name.get(name, []))
@@ -168,7 +168,7 @@ class _Index:
                 pat = f"(?<=[{re.escape(before)}]){re.escape(surface)}"
                 if not_after:
                     pat += f"(?![{re.escape(not_after)}])"
-                self.context_aliases.append((re.compile(pat), cand))
+                self.context_aliases.append((surface, re.compile(pat), cand))
             else:
                 if len(surface) < 2:
                     raise ValueError(f"place_aliases.tsv: {surface}: one character needs a 'before' context")
@@ -193,9 +193,10 @@ class _Index:
     def scan(self, text: str):
         """Leftmost-longest matches as (start, end, surface)."""
         if self.automaton is not None:
-            for end, s in self.automaton.iter_long(text):
-                yield end + 1 - len(s), end + 1, s
-            return
+            return [(end + 1 - len(s), end + 1, s) for end, s in self.automaton.iter_long(text)]
+        return self._scan_py(text)
+
+    def _scan_py(self, text: str):  # pragma: no cover - without pyahocorasick
         i, n, surfaces, first = 0, len(text), self.surfaces, self.first_chars  # pragma: no cover
         while i < n:  # pragma: no cover
             if text[i] in first:
@@ -381,7 +382,9 @@ def _towns(text: str, facts: list[Fact]) -> list[Fact]:
 
 def _context_aliases(idx: _Index, text: str, facts: list[Fact]) -> list[Fact]:
     extra = []
-    for pat, c in idx.context_aliases:
+    for surface, pat, c in idx.context_aliases:
+        if surface not in text:  # most texts hold few of the one-character forms: skip the scan
+            continue
         for m in pat.finditer(text):
             if not _covered(facts, m.start(), m.end()):
                 extra.append(_fact(text, m.start(), m.end(), c.name, c.code, c.level, c.parent))

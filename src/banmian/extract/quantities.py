@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 from importlib import resources
 
@@ -108,7 +108,12 @@ _PREFIX = _alternation(PREFIX_QUALIFIERS).replace("近", "(?<![最附])近(?![�
 _POSTFIX = (_alternation(POSTFIX_QUALIFIERS)
             .replace("上下", "上下(?![游班半级])").replace("内", "内(?![资需地外部陆容涵])"))
 
+#: Characters a mention can start with (a qualifier word, 百分之/千分之, a number): a lookahead on
+#: them lets the regex engine skip every other position quickly (same matches, twice as fast).
+_FIRST_CHARS = "".join(sorted({w[0] for w in PREFIX_QUALIFIERS} | set("百千0123456789十拾") | set(CN_DIGITS)))
+
 _QUANTITY_RE = re.compile(
+    rf"(?=[{re.escape(_FIRST_CHARS)}])"
     rf"(?:(?P<pre>{_PREFIX})[有为合达占]?)?"
     rf"(?:"
     rf"(?P<pct>百分之|千分之){_NUM_START_GUARD}(?P<pn>{NUMBER_RE})"
@@ -163,6 +168,20 @@ def _approx_pair(core: str) -> tuple[Decimal, Decimal] | None:
         return None
     scale = parse_decimal("一" + m.group(3)) if m.group(3) else Decimal(1)
     return a * scale, b * scale
+
+
+#: Decimal arithmetic wide enough to be exact for any number printed in a newspaper.
+_EXACT = Context(prec=100)
+
+
+def _times(v: Decimal, factor: Fraction) -> float:
+    """``float(Fraction(v) * factor)``, without building Fractions when the factor is whole.
+
+    Both are the exact product rounded once to the nearest float, so the results are the same.
+    """
+    if factor.denominator == 1:
+        return float(_EXACT.multiply(v, Decimal(factor.numerator)))
+    return float(Fraction(v) * factor)
 
 
 def _number(s: str) -> tuple[Decimal | None, bool, int]:
@@ -272,7 +291,7 @@ def _quantity(text: str, norm: str, m: re.Match) -> Fact | None:
             return None
         factor = Fraction(1, 10) if m.group("pct") == "千分之" else Fraction(1)
         qual, start, end = _qualifier(m, approx, "percent")
-        return _fact(text, start, end, float(Fraction(val) * factor), "%", qual)
+        return _fact(text, start, end, _times(val, factor), "%", qual)
 
     surface = m.group("unit")
     unit = _unit_of(surface)
@@ -327,7 +346,8 @@ def _quantity(text: str, norm: str, m: re.Match) -> Fact | None:
         return _fact(text, start, end, float((lo + half) * factor), unit_name, "range",
                      float((hi + half) * factor))
     qual, start, end = _qualifier(m, approx, unit.kind)
-    return _fact(text, start, end, float((Fraction(v1) + half) * factor), unit_name, qual)
+    value = _times(v1, factor) if not half else float((Fraction(v1) + half) * factor)
+    return _fact(text, start, end, value, unit_name, qual)
 
 
 def _fact(text: str, start: int, end: int, value: float, unit: str, qual: str,
