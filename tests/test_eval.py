@@ -110,3 +110,16 @@ def test_predictions_missing_a_line(tmp_path):
     r = banmian.evaluate(_gold(tmp_path), pred)
     assert r["types"]["place"]["exact"]["recall"] == 0.0
     assert any("no line for gold id 's1'" in e for e in r["errors"])
+
+
+def test_bench_extract_runs(tmp_path):
+    """The benchmark script runs end to end on a tiny corpus (its figures are not checked)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "bench" / "bench_extract.py"
+    proc = subprocess.run([sys.executable, str(script), "--chars", "3000", "--no-jieba"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    assert "chars/s" in proc.stdout and "peak memory" in proc.stdout
