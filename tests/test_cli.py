@@ -146,7 +146,7 @@ def test_extract_missing_file(capsys, tmp_path):
     assert code == 1 and "none.jsonl" in err
 
 
-@pytest.mark.parametrize("command", ["parse", "extract"])
+@pytest.mark.parametrize("command", ["parse", "extract", "eval"])
 def test_help_has_examples(command):
     sub = build_parser()._subparsers._group_actions[0].choices[command]
     text = sub.format_help()
@@ -183,4 +183,4 @@ def test_python_api_text_with_a_lone_surrogate():
 def test_public_api_is_exact():
     assert sorted(banmian.__all__) == sorted([
         "Article", "BanmianError", "Block", "Byline", "Caption", "Fact", "Page", "Source", "__version__",
-        "extract_facts", "parse_page"])
+        "evaluate", "extract_facts", "parse_page"])

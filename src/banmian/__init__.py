@@ -8,9 +8,10 @@
 
 from .errors import BanmianError
 from .model import Article, Block, Byline, Caption, Fact, Page, Source
+from .evaluate import evaluate
 from .pipeline import extract_facts, parse_page
 
 __version__ = "0.1.0"
 
 __all__ = ["Article", "BanmianError", "Block", "Byline", "Caption", "Fact", "Page", "Source",
-           "__version__", "extract_facts", "parse_page"]
+           "__version__", "evaluate", "extract_facts", "parse_page"]

@@ -30,6 +30,14 @@ examples:
   banmian extract sentences.jsonl > facts.jsonl
 """
 
+EVAL_EXAMPLES = """\
+examples:
+  banmian eval tests/corpus/facts_gold.jsonl
+  banmian eval gold.jsonl --pred facts.jsonl          # score the output of `banmian extract`
+  banmian eval gold.jsonl --types place,person --format json
+  banmian eval gold.jsonl --types date --misses       # what was missed, what was spurious
+"""
+
 
 def _dump(obj: Any, out: IO[str], pretty: bool) -> None:
     if pretty:
@@ -119,6 +127,37 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _miss_line(m: dict[str, Any]) -> str:
+    def brief(f: dict[str, Any]) -> str:
+        extra = {k: v for k, v in f.items() if k not in ("type", "text", "field", "start", "end")}
+        return f"{f.get('text')!r}@{f.get('start')}:{f.get('end')} {json.dumps(extra, ensure_ascii=False)}"
+
+    line = f"{m['kind']:<9}{m['id']}  {m['fact'].get('type')}: {brief(m['fact'])}"
+    if m.get("against"):
+        line += f"   vs {brief(m['against'])}"
+    return line
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import FACT_TYPES, evaluate, format_table
+    from .pipeline import check_date
+
+    types = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
+    bad = [t for t in types or () if t not in FACT_TYPES]
+    if bad:
+        raise UsageError(f"--types: {bad[0]!r} is not one of {', '.join(FACT_TYPES)}")
+    report = evaluate(args.gold, args.pred, date=check_date(args.date), types=types, misses=args.misses)
+    for e in report["errors"]:
+        _fail(e)
+    if args.format == "json":
+        _dump(report, sys.stdout, pretty=True)
+    else:
+        print(format_table(report))
+        for m in report.get("misses", []):
+            print(_miss_line(m))
+    return 1 if report["errors"] else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banmian",
@@ -149,6 +188,21 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("file", nargs="?", metavar="FILE", help="JSON lines file (default: standard input)")
     e.add_argument("--date", help="reference date YYYY-MM-DD for relative dates (今年, 去年, 上月…)")
     e.set_defaults(func=cmd_extract)
+
+    v = sub.add_parser("eval", help="score facts against a gold file (precision, recall, F1 per type)",
+                       description='Score facts against GOLD, JSON lines {"id", "text", "date" (optional), '
+                       '"facts": [...]}: by default the facts are extracted from the texts now; with --pred '
+                       'they are read from the output of `banmian extract`. Prints precision, recall and F1 '
+                       'per type for exact spans, overlapping spans, and overlapping spans whose fields agree.',
+                       epilog=EVAL_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    v.add_argument("gold", metavar="GOLD", help="gold JSON lines file")
+    v.add_argument("--pred", metavar="PRED", help="predictions: the output of `banmian extract` on GOLD's texts")
+    v.add_argument("--date", help="issue date YYYY-MM-DD for gold lines without a \"date\"")
+    v.add_argument("--types", help="comma-separated fact types to score (default: all)")
+    v.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    v.add_argument("--misses", action="store_true", help="also list every gold fact missed and every "
+                   "prediction that matches none (attrs score), one per line")
+    v.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -8,7 +8,7 @@ HTTP API (later) renders ``to_dict()``; batch jobs record both.
 from __future__ import annotations
 
 __all__ = ["BanmianError", "InputError", "DecodeError", "EmptyInputError", "BinaryInputError",
-           "MissingExtraError", "UsageError"]
+           "MissingExtraError", "UsageError", "GoldError"]
 
 
 class BanmianError(Exception):
@@ -57,3 +57,9 @@ class MissingExtraError(BanmianError):
     """An optional reader is needed whose extra is not installed."""
 
     code = "E200"
+
+
+class GoldError(BanmianError):
+    """A gold or prediction file for ``banmian eval`` cannot be read."""
+
+    code = "E410"

@@ -7,6 +7,7 @@ import datetime as _dt
 from ..model import Article, Fact
 from .dates import find_dates
 from .documents import find_documents
+from .indicators import find_indicators
 from .places import find_places
 from .quantities import find_quantities
 
@@ -20,6 +21,7 @@ def extract_text(text: str, ref: _dt.date | None = None) -> list[Fact]:
     facts.extend(find_quantities(text))
     facts.extend(find_dates(text, ref))
     facts.extend(find_documents(text))
+    facts.extend(find_indicators(text, facts))  # reads the facts above: keep it last
     facts.sort(key=lambda f: (f.start, -f.end, f.type))
     return facts
 

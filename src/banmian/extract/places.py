@@ -7,7 +7,8 @@ attrs ``name`` (standard full name), ``code`` (6-digit division code or ``None``
 
 How it reads:
 1. One Aho-Corasick automaton over every surface form (full division names, short forms derived
-   by ``scripts/make_divisions.py``, hand-kept aliases, regions, countries, and *block* phrases)
+   by ``scripts/make_divisions.py``, hand-kept aliases, regions, countries, foreign cities and natural
+   features (``world_places.tsv``), and *block* phrases)
    is scanned leftmost-longest, so 广西壮族自治区 beats 广西 and 孙中山 hides 中山.
 2. Short forms that are common words or given names are vetoed (``data/place_vetoes.tsv``); a
    two-character short form right after a surname is dropped when a title stands before the
@@ -47,10 +48,13 @@ TITLE_BEFORE_SURNAME = ("市长", "书记", "主任", "局长", "厅长", "部�
                         "主编", "员工", "村民", "居民", "市民", "游客", "选手", "运动员", "演员", "作家")
 AFTER_GIVEN_NAME = ("表示", "说", "介绍", "指出", "认为", "强调", "称", "透露", "告诉", "坦言", "回忆", "解释",
                     "提出", "建议", "要求", "希望", "呼吁", "分析", "主持", "讲话", "致辞", "发言", "同志",
-                    "先生", "女士", "教授", "一行", "接受", "出席", "调研", "参加", "坦承", "感慨", "笑着")
+                    "先生", "女士", "教授", "一行", "接受", "出席", "调研", "参加", "坦承", "感慨", "笑着",
+                    "老人", "大爷", "大妈", "阿姨", "奶奶", "爷爷")
 TITLE_AFTER_NAME = ("主任", "书记", "市长", "局长", "院长", "医生", "博士", "教授", "老师", "校长", "部长",
                     "总经理", "经理", "董事长", "主席", "委员", "代表", "县长", "区长", "镇长", "村长", "厅长",
                     "处长", "科长", "所长", "队长", "站长", "记者", "摄")
+#: Levels of world places whose names are also given names (刘长江, 张华山): read like short forms.
+_NAMELIKE_LEVELS = frozenset({"other", "city"})
 TOWN_SUFFIX = re.compile(r"街道|社区|镇|乡|村")
 TOWN_LEVEL = {"街道": "town", "镇": "town", "乡": "town", "社区": "village", "村": "village"}
 # 镇村, 乡村, 村民... are words, not the end of a name.
@@ -150,11 +154,16 @@ class _Index:
             for s in [name, *aliases.split("|")]:
                 if s and s not in veto_short:
                     add(s, _Cand(name=name, level=level, kind="region", full=True))
+        # The short-form vetoes do not apply here: they keep 南海, 西湖 from meaning 南海区, 西湖区.
+        for name, level, parent, aliases in ((r + [""] * 4)[:4] for r in _rows("world_places.tsv")):
+            for s in [name, *aliases.split("|")]:
+                if s:
+                    add(s, _Cand(name=name, level=level, kind="region", full=True, parent=parent or None))
         for name, aliases in ((r + [""] * 2)[:2] for r in _rows("countries.tsv")):
             for s in [name, *aliases.split("|")]:
                 if s and s not in veto_short:
                     add(s, _Cand(name=name, level="country", kind="country", full=True))
-        self.context_aliases: list[tuple[re.Pattern[str], _Cand]] = []
+        self.context_aliases: list[tuple[str, re.Pattern[str], _Cand]] = []
         self.not_after: dict[str, str] = {}
         for surface, name, before, not_after in ((r + [""] * 4)[:4] for r in _rows("place_aliases.tsv")):
             targets = ([divs[name[5:]]] if name.startswith("code:") else self.by_name.get(name, []))
@@ -167,7 +176,7 @@ class _Index:
                 pat = f"(?<=[{re.escape(before)}]){re.escape(surface)}"
                 if not_after:
                     pat += f"(?![{re.escape(not_after)}])"
-                self.context_aliases.append((re.compile(pat), cand))
+                self.context_aliases.append((surface, re.compile(pat), cand))
             else:
                 if len(surface) < 2:
                     raise ValueError(f"place_aliases.tsv: {surface}: one character needs a 'before' context")
@@ -192,9 +201,10 @@ class _Index:
     def scan(self, text: str):
         """Leftmost-longest matches as (start, end, surface)."""
         if self.automaton is not None:
-            for end, s in self.automaton.iter_long(text):
-                yield end + 1 - len(s), end + 1, s
-            return
+            return [(end + 1 - len(s), end + 1, s) for end, s in self.automaton.iter_long(text)]
+        return self._scan_py(text)
+
+    def _scan_py(self, text: str):  # pragma: no cover - without pyahocorasick
         i, n, surfaces, first = 0, len(text), self.surfaces, self.first_chars  # pragma: no cover
         while i < n:  # pragma: no cover
             if text[i] in first:
@@ -294,7 +304,9 @@ def find_places(text: str) -> list[Fact]:
         na = idx.not_after.get(s)
         if na and text[end:end + 1] and text[end] in na:
             continue
-        if not any(c.full for c in cands) and _given_name(idx, text, start, end, prev_end):
+        if (not any(c.full for c in cands) or all(c.level in _NAMELIKE_LEVELS and c.kind == "region"
+                                                    for c in cands)) \
+                and _given_name(idx, text, start, end, prev_end):
             continue
         raw.append((start, end, s, cands))
         prev_end = end
@@ -361,8 +373,13 @@ def _towns(text: str, facts: list[Fact]) -> list[Fact]:
                 continue
             if name[-1] + suffix in TOWN_WORD_BIGRAMS:
                 continue
-            if _covered(facts, p - n, q) or _covered(found, p - n, q):
+            inside = [x for x in facts if x.start < q and p - n < x.end]
+            # 太湖街道: a town named after a lake or a mountain is the town.
+            if any(x.attrs["level"] != "other" or x.start < p - n or x.end > q for x in inside) \
+                    or _covered(found, p - n, q):
                 continue
+            if inside:
+                facts = [x for x in facts if x not in inside]
             f = _fact(text, p - n, q, text[p - n:q], None, level, parent.attrs["name"])
             found.append(f)
             by_end[q] = f
@@ -380,7 +397,9 @@ def _towns(text: str, facts: list[Fact]) -> list[Fact]:
 
 def _context_aliases(idx: _Index, text: str, facts: list[Fact]) -> list[Fact]:
     extra = []
-    for pat, c in idx.context_aliases:
+    for surface, pat, c in idx.context_aliases:
+        if surface not in text:  # most texts hold few of the one-character forms: skip the scan
+            continue
         for m in pat.finditer(text):
             if not _covered(facts, m.start(), m.end()):
                 extra.append(_fact(text, m.start(), m.end(), c.name, c.code, c.level, c.parent))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 from importlib import resources
 
@@ -108,7 +108,12 @@ _PREFIX = _alternation(PREFIX_QUALIFIERS).replace("近", "(?<![最附])近(?![�
 _POSTFIX = (_alternation(POSTFIX_QUALIFIERS)
             .replace("上下", "上下(?![游班半级])").replace("内", "内(?![资需地外部陆容涵])"))
 
+#: Characters a mention can start with (a qualifier word, 百分之/千分之, a number): a lookahead on
+#: them lets the regex engine skip every other position quickly (same matches, twice as fast).
+_FIRST_CHARS = "".join(sorted({w[0] for w in PREFIX_QUALIFIERS} | set("百千0123456789十拾") | set(CN_DIGITS)))
+
 _QUANTITY_RE = re.compile(
+    rf"(?=[{re.escape(_FIRST_CHARS)}])"
     rf"(?:(?P<pre>{_PREFIX})[有为合达占]?)?"
     rf"(?:"
     rf"(?P<pct>百分之|千分之){_NUM_START_GUARD}(?P<pn>{NUMBER_RE})"
@@ -133,6 +138,8 @@ _OPEN_QUOTES = "“‘「『\"'"
 #: Lone Chinese digits that are ordinals or idioms before a measure word (一批, 一年一度, 二次全会);
 #: counts of two are written 两.
 _LONE_DIGITS = frozenset({"一", "二", "壹", "贰"})
+#: Financial forms of the digits: written in amounts (壹佰元), never alone before a unit.
+_FINANCIAL_DIGITS = frozenset("壹贰貳叁參肆伍陆陸柒捌玖")
 #: A year written as a number: 年 after it makes a date (2022年), not a duration.
 _YEAR_DATE_RE = re.compile(r"(?:1[0-9]|20)[0-9]{2}|[一二][〇零○一二三四五六七八九]{3}")
 #: Time kinds that are periods, not durations, after 前/后 (今年前4个月 is a date).
@@ -163,6 +170,20 @@ def _approx_pair(core: str) -> tuple[Decimal, Decimal] | None:
     return a * scale, b * scale
 
 
+#: Decimal arithmetic wide enough to be exact for any number printed in a newspaper.
+_EXACT = Context(prec=100)
+
+
+def _times(v: Decimal, factor: Fraction) -> float:
+    """``float(Fraction(v) * factor)``, without building Fractions when the factor is whole.
+
+    Both are the exact product rounded once to the nearest float, so the results are the same.
+    """
+    if factor.denominator == 1:
+        return float(_EXACT.multiply(v, Decimal(factor.numerator)))
+    return float(Fraction(v) * factor)
+
+
 def _number(s: str) -> tuple[Decimal | None, bool, int]:
     """(value, has_approx_word, scale) of a number string that may hold 多/余 before its scale."""
     approx = "多" in s or "余" in s
@@ -191,6 +212,9 @@ def _rejected(text: str, m: re.Match, n1: str, unit: Unit, qualified: bool) -> b
         return True
     # 第1—3名, 2020—2022年: the tail of a range whose head was rejected is rejected with it.
     if start > 1 and text[start - 1] in _RANGE_DASHES and text[start - 2].isdigit():
+        return True
+    # 陆克华, 伍家: one financial-form digit alone is a surname or a word, not an amount.
+    if len(n1) == 1 and n1 in _FINANCIAL_DIGITS and not m.group("n2"):
         return True
     # 零部件, 〇号: a Chinese number never starts with a zero.
     if n1[0] in "零〇○":
@@ -267,7 +291,7 @@ def _quantity(text: str, norm: str, m: re.Match) -> Fact | None:
             return None
         factor = Fraction(1, 10) if m.group("pct") == "千分之" else Fraction(1)
         qual, start, end = _qualifier(m, approx, "percent")
-        return _fact(text, start, end, float(Fraction(val) * factor), "%", qual)
+        return _fact(text, start, end, _times(val, factor), "%", qual)
 
     surface = m.group("unit")
     unit = _unit_of(surface)
@@ -322,7 +346,8 @@ def _quantity(text: str, norm: str, m: re.Match) -> Fact | None:
         return _fact(text, start, end, float((lo + half) * factor), unit_name, "range",
                      float((hi + half) * factor))
     qual, start, end = _qualifier(m, approx, unit.kind)
-    return _fact(text, start, end, float((Fraction(v1) + half) * factor), unit_name, qual)
+    value = _times(v1, factor) if not half else float((Fraction(v1) + half) * factor)
+    return _fact(text, start, end, value, unit_name, qual)
 
 
 def _fact(text: str, start: int, end: int, value: float, unit: str, qual: str,
