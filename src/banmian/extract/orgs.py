@@ -59,6 +59,8 @@ BARE_PLACE_KINDS = frozenset({"government", "party", "court", "military", "bank"
                               "venue", "other"})
 #: Kinds of known names that may continue an organisation written right before them
 #: (四川大学|华西医院): affiliated units. Government and party names never do (中共中央|国务院 are two).
+#: Kinds whose name may be a country alone (日本|队); 中国|大学 and 美国|公司 are kinds of bodies.
+BARE_COUNTRY_KINDS = frozenset({"team"})
 #: Kinds for which a country plus category words is no name (中国科技公司, 美国汽车公司).
 GENERIC_AFTER_COUNTRY = frozenset({"company", "school", "hospital"})
 CHAINING_NAME_KINDS = frozenset({"hospital", "school", "research", "bank", "media", "military"})
@@ -212,13 +214,14 @@ class _Reader:
         return ("place", p[0]) if p is not None else None
 
     # -- the walk ---------------------------------------------------------------------------------------
-    def walk(self, s: int) -> tuple[int, str | None, int, int, bool, bool]:
+    def walk(self, s: int) -> tuple:
         """Read a name leftwards from ``s``.
 
-        Returns (start, anchor, anchor_end, distinct, reached_org, country): ``anchor`` is ``org``,
-        ``place``, ``prefix``, ``level``, None (a boundary), or ``limit`` when the run grew too long
-        without either; ``anchor_end`` is where the anchor ends (``s`` when nothing stands between it
-        and the suffix); ``distinct`` counts name characters that are not category words.
+        Returns (start, anchor, anchor_end, distinct, reached_org, country, cut): ``anchor`` is
+        ``org``, ``place``, ``prefix``, ``level``, None (a boundary), or ``limit`` when the run grew too
+        long without either; ``anchor_end`` is where the anchor ends (``s`` when nothing stands
+        between it and the suffix); ``distinct`` counts name characters that are not category words;
+        ``cut`` is the same answer for a name read only up to the first soft stop word, or None.
         """
         idx, text = self.idx, self.text
         pos, free, distinct = s, 0, 0
@@ -227,17 +230,17 @@ class _Reader:
         while True:
             o = self.org_end.get(pos)
             if o is not None:
-                return o, "org", pos, distinct, True, False
+                return o, "org", pos, distinct, True, False, cut
             p = self.place_end.get(pos)
             if p is not None:
                 st, org = self.extend(p[0])
-                return st, "place", pos, distinct, org, p[1] and st == p[0]
+                return st, "place", pos, distinct, org, p[1] and st == p[0], None
             w = idx.ending(text, pos, idx.prefix, idx.premax)
             if w is not None:
                 q = pos - len(w)
                 if self.boundary(q) or q in self.place_end or q in self.org_end:
                     st, org = self.extend(q)
-                    return st, "prefix", pos, distinct, org, False
+                    return st, "prefix", pos, distinct, org, False, None
             w = idx.ending(text, pos, idx.protected, idx.pmax)
             if w is not None and len(w) < self.stop_len(pos):
                 w = None  # 三大|运营商: the stop word is longer than the category word 大
@@ -251,21 +254,21 @@ class _Reader:
             if w is not None:
                 q = pos - len(w)
                 if self.clean_boundary(q):
-                    return q, "level", pos, distinct, False, False
+                    return q, "level", pos, distinct, False, False, None
                 if w in SMALL_LEVELS:
                     v = self.village(q)
                     if v is not None:
                         st, org = self.extend(v)
-                        return st, "place", pos, distinct, org, False
+                        return st, "place", pos, distinct, org, False, None
             if (last_generic and pos > 1 and text[pos - 1] in NAME_CONJUNCTIONS
                     and idx.ending(text, pos - 1, idx.generic, idx.pmax) is not None):
                 pos -= 1  # 深海科学|与|工程
                 last_generic = False
                 continue
             if self.boundary(pos, soft=False):
-                return cut or (pos, None, pos, distinct, False, False)
+                return (*(cut or (pos, None, pos, distinct, False, False)), None)
             if free >= MAX_FREE or s - pos >= MAX_BODY:
-                return cut or (pos, "limit", pos, distinct, False, False)
+                return (*(cut or (pos, "limit", pos, distinct, False, False)), None)
             if cut is None and idx.ending(text, pos, idx.soft, idx.softmax) is not None:
                 cut = (pos, None, pos, distinct, False, False)  # where a name with no anchor starts
             pos -= 1
@@ -294,7 +297,9 @@ class _Reader:
 
     def accept(self, suf: _Suffix, s: int, e: int) -> int | None:
         """Start of the organisation whose suffix ``suf`` spans ``s``..``e``, or None."""
-        st, anchor, apos, distinct, org, country = self.walk(s)
+        st, anchor, apos, distinct, org, country, cut = self.walk(s)
+        if anchor == "org" and cut is not None:
+            st, anchor, apos, distinct, org, country = cut  # 县人民医院|派出|医疗队: a verb after an organisation
         mode = suf.mode
         if anchor == "limit":
             return None
@@ -315,7 +320,8 @@ class _Reader:
         if mode == "named" and apos == s:
             return None
         if anchor != "org" and apos == s:  # nothing between anchor and suffix: 中国|大学, 国家|银行
-            if country or anchor == "prefix" or suf.kind not in BARE_PLACE_KINDS:
+            if (country and suf.kind not in BARE_COUNTRY_KINDS) or anchor == "prefix" \
+                    or suf.kind not in BARE_PLACE_KINDS:
                 return None
         if country and distinct == 0 and suf.kind in GENERIC_AFTER_COUNTRY:
             return None  # 中国|科技|公司, 美国|汽车|公司: a kind of company
