@@ -79,7 +79,7 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 class _Suffix:
     text: str
     kind: str
-    mode: str  # free | anchored | named | chain | adjacent | alone
+    mode: str  # free | anchored | named | chain | adjacent | alone | none
     not_before: str
     not_after: str
 
@@ -89,7 +89,7 @@ class _Index:
         self.suffixes: dict[str, _Suffix] = {}
         for r in _rows("org_suffixes.tsv"):
             s, kind, mode, nb, na = (r + [""] * 5)[:5]
-            if mode not in ("free", "anchored", "named", "chain", "adjacent", "alone"):
+            if mode not in ("free", "anchored", "named", "chain", "adjacent", "alone", "none"):
                 raise ValueError(f"org_suffixes.tsv: {s}: unknown mode {mode!r}")
             self.suffixes[s] = _Suffix(s, kind, mode, nb, na)
         words: dict[str, set[str]] = {}
@@ -405,6 +405,8 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
                 continue
             if s > 0 and text[s - 1] in suf.not_before:
                 continue
+            if suf.mode == "none":
+                break
             st = rd.accept(suf, s, e)
             if st is not None:
                 cands.append((st, e, suf.kind))
