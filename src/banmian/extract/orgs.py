@@ -411,7 +411,7 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
             if st is not None:
                 cands.append((st, e, suf.kind))
                 _note(rd, st, e)
-                break
+            break  # the longest suffix that fits decides (县委|书记 is not 县|委)
 
     # Flat output: longest first, no overlaps.
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
