@@ -9,7 +9,7 @@ Spans are flat: the longest name wins (中国工商银行钦州分行, not also 
 an organisation's name stay, as the contract allows.
 
 How it reads (all word lists are data: ``org_suffixes.tsv``, ``org_names.tsv``,
-``org_names_jieba.tsv``, ``org_words.tsv``, ``org_stopwords.txt``):
+``org_names_jieba.tsv``, ``org_words.tsv``, ``org_stopwords.tsv``):
 1. One Aho-Corasick pass finds every known name (国务院, 新华社, 工行...) and every suffix that can end
    a name (局, 委员会, 有限公司, 大学, 医院...).
 2. For each suffix, the name is read leftwards from it: name characters and name words are taken
@@ -57,12 +57,12 @@ SHORT_NAME = 2
 BARE_PLACE_KINDS = frozenset({"government", "party", "court", "military", "bank", "school", "hospital",
                               "research", "association", "media", "international", "team", "village",
                               "venue", "other"})
-#: Kinds of known names that may continue an organisation written right before them
-#: (四川大学|华西医院): affiliated units. Government and party names never do (中共中央|国务院 are two).
 #: Kinds whose name may be a country alone (日本|队); 中国|大学 and 美国|公司 are kinds of bodies.
 BARE_COUNTRY_KINDS = frozenset({"team"})
 #: Kinds for which a country plus category words is no name (中国科技公司, 美国汽车公司).
 GENERIC_AFTER_COUNTRY = frozenset({"company", "school", "hospital"})
+#: Kinds of known names that may continue an organisation written right before them
+#: (四川大学|华西医院): affiliated units. Government and party names never do (中共中央|国务院 are two).
 CHAINING_NAME_KINDS = frozenset({"hospital", "school", "research", "bank", "media", "military"})
 #: Conjunctions read as part of a name when category words stand on both sides (深海科学|与|工程研究所,
 #: 经济合作|与|发展组织); elsewhere they join two names (北京市政府|和|华为公司).
@@ -73,6 +73,28 @@ SMALL_LEVELS = ("村", "镇", "乡", "街道", "社区")
 VILLAGE_NAME_MIN, VILLAGE_NAME_MAX = 2, 3
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_SPACE = re.compile(r"\s+")
+
+
+class _Words(frozenset):
+    """A word set that answers "which word ends here?" fast: by last character first."""
+
+    def __new__(cls, words=()):
+        self = super().__new__(cls, words)
+        by_last: dict[str, set[int]] = {}
+        for w in self:
+            by_last.setdefault(w[-1], set()).add(len(w))
+        self.lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_last.items()}
+        return self
+
+    def ending(self, text: str, pos: int) -> str | None:
+        """The longest word of the set ending at ``pos`` of ``text``."""
+        if pos <= 0:
+            return None
+        for k in self.lengths.get(text[pos - 1], ()):
+            if k <= pos and text[pos - k:pos] in self:
+                return text[pos - k:pos]
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +117,18 @@ class _Index:
         words: dict[str, set[str]] = {}
         for kind, ws in ((r + [""])[:2] for r in _rows("org_words.tsv")):
             words.setdefault(kind, set()).update(ws.split())
-        self.prefix = words["prefix"]
-        self.level = words["level"]
-        self.connector = words["connector"]
-        self.body = words["body"]
-        self.generic = words["generic"] - self.body
+        self.prefix = _Words(words["prefix"])
+        self.level = _Words(words["level"])
+        self.connector = _Words(words["connector"])
+        self.body = _Words(words["body"])
+        self.generic = _Words(words["generic"] - self.body)
         self.stopchar = frozenset("".join(words["stopchar"]))
         self.determiner = frozenset("".join(words["determiner"]))
         gen = {r[0]: r[1] for r in _rows("org_stopwords.tsv")}
-        self.stop = (words["stopword"] | {w for w, k in gen.items() if k == "hard"}) - self.body - self.generic
-        self.soft = (words["softstop"] | {w for w, k in gen.items() if k == "soft"}) - self.stop - self.body \
-            - self.generic
-        self.softmax = max(map(len, self.soft))
+        self.stop = _Words((words["stopword"] | {w for w, k in gen.items() if k == "hard"}) - self.body
+                           - self.generic)
+        self.soft = _Words((words["softstop"] | {w for w, k in gen.items() if k == "soft"}) - self.stop
+                           - self.body - self.generic)
         self.names: dict[str, str] = {}
         for kind, ws in ((r + [""])[:2] for r in _rows("org_names.tsv")):
             for w in ws.split():
@@ -123,12 +145,7 @@ class _Index:
                         self.name_not_after[w] = suf.not_after
                     break
         self.titles = words.get("title", set())
-        self.protected = self.body | self.generic
-        self.pmax = max(map(len, self.protected))
-        self.smax = max(map(len, self.stop))
-        self.premax = max(map(len, self.prefix))
-        self.levmax = max(map(len, self.level))
-        self.conmax = max(map(len, self.connector))
+        self.protected = _Words(self.body | self.generic)
 
         import ahocorasick  # pyahocorasick, BSD-3-Clause (a core dependency)
 
@@ -137,14 +154,6 @@ class _Index:
             a.add_word(w, (w, w in self.names, w in self.suffixes))
         a.make_automaton()
         self.automaton = a
-
-    def ending(self, text: str, pos: int, words: set[str], maxlen: int) -> str | None:
-        """The longest word of ``words`` ending at ``pos``."""
-        for k in range(min(maxlen, pos), 0, -1):
-            w = text[pos - k:pos]
-            if w in words:
-                return w
-        return None
 
 
 @lru_cache(maxsize=1)
@@ -178,9 +187,9 @@ class _Reader:
         ch = self.text[pos - 1]
         if not _NAME_CHAR.match(ch) or ch in self.idx.stopchar:
             return True
-        if self.idx.ending(self.text, pos, self.idx.stop, self.idx.smax) is not None:
+        if self.idx.stop.ending(self.text, pos) is not None:
             return True
-        return soft and self.idx.ending(self.text, pos, self.idx.soft, self.idx.softmax) is not None
+        return soft and self.idx.soft.ending(self.text, pos) is not None
 
     def clean_boundary(self, pos: int) -> bool:
         """A boundary that is not a determiner (各市, 该县, 两家医院 are not names)."""
@@ -192,7 +201,7 @@ class _Reader:
         idx, text = self.idx, self.text
         while True:
             hit = self.before(st)
-            c = idx.ending(text, st, idx.connector, idx.conmax) if hit is None else None
+            c = idx.connector.ending(text, st) if hit is None else None
             if c is not None:
                 hit = self.before(st - len(c))
             if hit is not None:
@@ -200,7 +209,7 @@ class _Reader:
                 if kind == "org":
                     return st, True
                 continue
-            w = idx.ending(text, st, idx.prefix, idx.premax)
+            w = idx.prefix.ending(text, st)
             if w is None:
                 return st, False
             st -= len(w)
@@ -235,13 +244,13 @@ class _Reader:
             if p is not None:
                 st, org = self.extend(p[0])
                 return st, "place", pos, distinct, org, p[1] and st == p[0], None
-            w = idx.ending(text, pos, idx.prefix, idx.premax)
+            w = idx.prefix.ending(text, pos)
             if w is not None:
                 q = pos - len(w)
                 if self.boundary(q) or q in self.place_end or q in self.org_end:
                     st, org = self.extend(q)
                     return st, "prefix", pos, distinct, org, False, None
-            w = idx.ending(text, pos, idx.protected, idx.pmax)
+            w = idx.protected.ending(text, pos)
             if w is not None and len(w) < self.stop_len(pos):
                 w = None  # 三大|运营商: the stop word is longer than the category word 大
             if w is not None and s - (pos - len(w)) <= MAX_BODY:
@@ -250,7 +259,7 @@ class _Reader:
                     distinct += len(w)
                 last_generic = w in idx.generic
                 continue
-            w = idx.ending(text, pos, idx.level, idx.levmax)
+            w = idx.level.ending(text, pos)
             if w is not None:
                 q = pos - len(w)
                 if self.clean_boundary(q):
@@ -261,7 +270,7 @@ class _Reader:
                         st, org = self.extend(v)
                         return st, "place", pos, distinct, org, False, None
             if (last_generic and pos > 1 and text[pos - 1] in NAME_CONJUNCTIONS
-                    and idx.ending(text, pos - 1, idx.generic, idx.pmax) is not None):
+                    and idx.generic.ending(text, pos - 1) is not None):
                 pos -= 1  # 深海科学|与|工程
                 last_generic = False
                 continue
@@ -269,7 +278,7 @@ class _Reader:
                 return (*(cut or (pos, None, pos, distinct, False, False)), None)
             if free >= MAX_FREE or s - pos >= MAX_BODY:
                 return (*(cut or (pos, "limit", pos, distinct, False, False)), None)
-            if cut is None and idx.ending(text, pos, idx.soft, idx.softmax) is not None:
+            if cut is None and idx.soft.ending(text, pos) is not None:
                 cut = (pos, None, pos, distinct, False, False)  # where a name with no anchor starts
             pos -= 1
             free += 1
@@ -277,7 +286,7 @@ class _Reader:
             last_generic = False
 
     def stop_len(self, pos: int) -> int:
-        w = self.idx.ending(self.text, pos, self.idx.stop, self.idx.smax)
+        w = self.idx.stop.ending(self.text, pos)
         return len(w) if w else 0
 
     def village(self, q: int) -> int | None:
@@ -372,8 +381,8 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
         if s in rd.place_end:
             st, _ = rd.extend(rd.place_end[s][0])
         else:
-            p = idx.ending(text, s, idx.prefix, idx.premax)
-            lv = idx.ending(text, s, idx.level, idx.levmax)
+            p = idx.prefix.ending(text, s)
+            lv = idx.level.ending(text, s)
             if p is not None and rd.boundary(s - len(p)):
                 st = s - len(p)
             elif lv is not None and rd.clean_boundary(s - len(lv)):
@@ -385,7 +394,7 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
     for s, e in name_spans:
         inside_name.update(range(s + 1, e + 1))
     events = sorted(set(suffix_at) | set(name_end))
-    ci = {(c[1]): k for k, c in enumerate(cands)}
+    ci = {c[1]: k for k, c in enumerate(cands)}  # name candidates by end (names do not overlap)
     for e in events:
         if e in name_end:
             k = ci[e]
@@ -415,13 +424,13 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
 
     # Flat output: longest first, no overlaps.
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(n)
     facts: list[Fact] = []
     for st, e, kind in cands:
-        if any(st < b and a < e for a, b in taken):
+        if any(taken[st:e]):
             continue
-        taken.append((st, e))
-        name = re.sub(r"\s+", "", text[st:e])
+        taken[st:e] = b"\x01" * (e - st)
+        name = _SPACE.sub("", text[st:e])
         facts.append(Fact(type="organization", text=text[st:e], start=st, end=e, field="text",
                           attrs={"name": name, "kind": kind}))
     facts.sort(key=lambda f: f.start)
