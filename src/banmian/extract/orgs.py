@@ -274,6 +274,11 @@ class _Reader:
                 pos -= 1  # 深海科学|与|工程
                 last_generic = False
                 continue
+            b = self.bracketed_place(pos)
+            if b is not None:
+                pos = b  # 腾讯科技|（深圳）|有限公司: the seat in brackets is part of the name
+                last_generic = False
+                continue
             if self.boundary(pos, soft=False):
                 return (*(cut or (pos, None, pos, distinct, False, False)), None)
             if free >= MAX_FREE or s - pos >= MAX_BODY:
@@ -284,6 +289,17 @@ class _Reader:
             free += 1
             distinct += 1
             last_generic = False
+
+    def bracketed_place(self, pos: int) -> int | None:
+        """Start of a bracketed place ending at ``pos`` (（深圳）), when a name goes on before it."""
+        text = self.text
+        if pos < 4 or text[pos - 1] not in ")）":
+            return None
+        p = self.place_end.get(pos - 1)
+        if p is None or p[0] < 1 or text[p[0] - 1] not in "(（":
+            return None
+        a = p[0] - 1
+        return a if a > 0 and _NAME_CHAR.match(text[a - 1]) else None
 
     def stop_len(self, pos: int) -> int:
         w = self.idx.stop.ending(self.text, pos)
@@ -400,9 +416,14 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
             k = ci[e]
             st, _, kind = cands[k]
             s0 = name_spans[name_end[e][1]][0]
-            if kind in CHAINING_NAME_KINDS and s0 == st and s0 in rd.org_end:
-                st = rd.org_end[s0]
-                cands[k] = (st, e, kind)
+            if kind in CHAINING_NAME_KINDS and s0 == st:
+                hit = rd.before(s0)
+                c = idx.connector.ending(text, s0) if hit is None else None
+                if c is not None:
+                    hit = rd.before(s0 - len(c))  # 复旦大学|附属|中山医院
+                if hit is not None and hit[0] == "org":
+                    st = hit[1]
+                    cands[k] = (st, e, kind)
             _note(rd, st, e)
             continue
         for w in sorted(suffix_at.get(e, ()), key=len, reverse=True):
