@@ -12,11 +12,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_wordlist_matches_regeneration():
-    jieba = pytest.importorskip("jieba", reason="pip install jieba==0.42.1 to check the word list")
+@pytest.mark.parametrize("script", ["make_wordlist.py", "make_orgdata.py"])
+def test_jieba_data_matches_regeneration(script):
+    jieba = pytest.importorskip("jieba", reason="pip install jieba==0.42.1 to check data made from jieba")
     if jieba.__version__ != "0.42.1":
-        pytest.skip(f"word list was made with jieba 0.42.1, found {jieba.__version__}")
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_wordlist.py"), "--check"],
+        pytest.skip(f"{script} data was made with jieba 0.42.1, found {jieba.__version__}")
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--check"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 

@@ -8,6 +8,7 @@ from ..model import Article, Fact
 from .dates import find_dates
 from .documents import find_documents
 from .indicators import find_indicators
+from .orgs import find_organizations
 from .places import find_places
 from .quantities import find_quantities
 
@@ -17,7 +18,9 @@ __all__ = ["extract_text", "extract_article"]
 def extract_text(text: str, ref: _dt.date | None = None) -> list[Fact]:
     """All facts in ``text`` (field ``text``), ordered by position then type."""
     facts: list[Fact] = []
-    facts.extend(find_places(text))
+    places = find_places(text)
+    facts.extend(places)
+    facts.extend(find_organizations(text, places))
     facts.extend(find_quantities(text))
     facts.extend(find_dates(text, ref))
     facts.extend(find_documents(text))
