@@ -168,14 +168,16 @@ class _Reader:
         self.idx = idx
         self.text = text
         self.place_end: dict[int, tuple[int, bool]] = {}  # end -> (start, is_country)
-        self.inside_place: set[int] = set()
+        self.inside_place: dict[int, int] = {}  # a position inside a place -> that place's start
         for f in places:
             if f.type != "place":
                 continue
             old = self.place_end.get(f.end)
             if old is None or f.start < old[0]:
                 self.place_end[f.end] = (f.start, f.attrs.get("level") == "country")
-            self.inside_place.update(range(f.start + 1, f.end))
+            for i in range(f.start + 1, f.end):
+                if self.inside_place.get(i, i) > f.start:
+                    self.inside_place[i] = f.start
         self.org_end: dict[int, int] = {}  # end -> start of the longest organisation ending there
 
     # -- boundaries -----------------------------------------------------------------------------
@@ -377,7 +379,8 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
         if is_name:
             na = idx.name_not_after.get(w)
             if not (na and e < n and text[e] in na):
-                if len(w) > SHORT_NAME or rd.boundary(s) or s in rd.place_end:
+                if len(w) > SHORT_NAME or ((rd.boundary(s) or s in rd.place_end)
+                                           and not _crosses_word(text, s, e)):
                     names.append((s, e, w))
         if is_suffix:
             suffix_at.setdefault(e, []).append(w)
@@ -396,6 +399,8 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
         st = s
         if s in rd.place_end:
             st, _ = rd.extend(rd.place_end[s][0])
+        elif s in rd.inside_place:  # 台湾|海峡交流基金会: the name begins inside a place that it holds
+            st, _ = rd.extend(rd.inside_place[s])
         else:
             p = idx.prefix.ending(text, s)
             lv = idx.level.ending(text, s)
@@ -456,6 +461,22 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
                           attrs={"name": name, "kind": kind}))
     facts.sort(key=lambda f: f.start)
     return facts
+
+
+@lru_cache(maxsize=1)
+def _two_char_words() -> frozenset[str]:
+    """Common two-character words (data/words.txt, made by scripts/make_wordlist.py)."""
+    from importlib.resources import files
+
+    lines = files("banmian").joinpath("data/words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if len(w) == 2 and not w.startswith("#"))
+
+
+def _crosses_word(text: str, s: int, e: int) -> bool:
+    """Does a common word run across either edge of ``text[s:e]``? A short known name inside
+    another word is no name (全|国网|上 reads 全国 网上, not 国网)."""
+    words = _two_char_words()
+    return (s > 0 and text[s - 1:s + 1] in words) or (e < len(text) and text[e - 1:e + 1] in words)
 
 
 def _note(rd: _Reader, st: int, e: int) -> None:
