@@ -27,6 +27,7 @@ from banmian.errors import DecodeError, EmptyInputError, MissingExtraError, NoAr
 from banmian.pipeline import parse_bytes, parse_page  # noqa: E402
 from banmian.read import sniff  # noqa: E402
 from banmian.read.html import decode_html, read_html_page  # noqa: E402
+from banmian.read import html_patterns as HP  # noqa: E402
 from banmian.read.html_meta import crumb_section, parse_date, parse_meta_line, title_parts  # noqa: E402
 from banmian.segment.marked import parse_marked_byline, split_lead  # noqa: E402
 
@@ -396,3 +397,91 @@ def test_split_lead(paragraph, dateline, names, rest_start):
 ])
 def test_crumb_section(crumb, section):
     assert crumb_section(crumb, headline="女排联赛半决赛今晚开打") == section
+
+
+@pytest.mark.parametrize("line,is_byline", [
+    ("闪电新闻记者 王蕊 报道", True),
+    ("本报记者 张三 李四", True),
+    ("记者：张三", True),
+    ("□ 本报记者 王进", True),
+    ("记者 周洁 通讯员 何晓东", True),
+    ("文｜李想", True),
+    ("记者手记", False),
+    ("记者观察：小镇的变化", False),
+    ("本报评论员", False),
+    ("据记者了解，该项目已开工。", False),
+    ("一、放宽市场准入", False),
+])
+def test_byline_line(line, is_byline):
+    assert bool(HP.BYLINE_LINE_RE.match(line)) is is_byline
+
+
+@pytest.mark.parametrize("text,section", [
+    ("第03版：要闻", "要闻"),
+    ("2023年07月14日 星期五 | 第A05版：区域经济", "区域经济"),
+    ("A04 ：广州新闻", "广州新闻"),
+    ("第 4 版:图片新闻", "图片新闻"),
+    ("第三季度经济运行分析", None),
+])
+def test_page_label(text, section):
+    m = HP.PAGE_LABEL_RE.search(text)
+    assert (m["section"] if m else None) == section
+
+
+def test_damaged_pages_never_crash():
+    """Cut, spliced and bit-flipped corpus pages give a page or a one-line BanmianError."""
+    import random
+
+    from banmian.errors import BanmianError
+
+    rng = random.Random(7)
+    for name in PAGES:
+        data = (CORPUS / f"{name}.html").read_bytes()
+        variants = [data[:int(len(data) * k / 8)] for k in range(1, 8)]
+        for _ in range(4):
+            b = bytearray(data)
+            for _ in range(rng.randint(1, 20)):
+                b[rng.randrange(len(b))] = rng.randrange(256)
+            variants.append(bytes(b))
+        for v in variants:
+            try:
+                parse_bytes(v, name, facts=False)
+            except BanmianError as e:
+                assert "\n" not in str(e)
+
+
+# ------------------------------------------------------------------------------------------------
+# heavy pages: the corpus pages under 20 KiB of teasers (real portal pages are mostly navigation)
+# ------------------------------------------------------------------------------------------------
+_TEASER = ("<div class='{item}'><a href='/n/{k}.html'>第{k}条推荐：城市更新项目稳步推进</a><p>今年以来，各地加快推进城市"
+           "更新，老旧小区改造、背街小巷整治等项目有序实施，居民生活品质持续提升。</p></div>"
+           "<ul><li><a href='/l/{k}.html'>要闻{k}：重点项目集中开工</a></li></ul>\n")
+#: Teasers in a box with a neutral class bury the text of pages whose headline is only in <title>
+#: (no headline element to anchor the text to) and of picture pages (no paragraph under the headline).
+_BURIED = {"p08_title_only_gov", "p10_photo_epaper"}
+
+
+def _padded(data: bytes, box: str, item: str, kib: int = 20) -> bytes:
+    enc = "utf-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        enc = "gb18030"
+    side = "".join(_TEASER.format(k=k, item=item) for k in range(1, kib * 1024 // 400))
+    side = f"<div class='{box}'>{side}</div>".encode(enc)
+    i = data.lower().rfind(b"</body>")
+    return data[:i] + side + data[i:]
+
+
+_HEAVY = [pytest.param(p, box, item, marks=pytest.mark.xfail(strict=True, reason="no anchor for the text"))
+          if box == "box" and p in _BURIED else pytest.param(p, box, item)
+          for p in PAGES if p != "p11_truncated_chinanews" for box, item in (("sidebar", "rec-item"), ("box", "item"))]
+
+
+@pytest.mark.parametrize("name,box,item", _HEAVY)
+def test_heavy_page_reads_the_same(name, box, item):
+    data = _padded((CORPUS / f"{name}.html").read_bytes(), box, item)
+    got = parse_bytes(data, name, facts=False).to_dict()["articles"][0]
+    want = _truth(name)["articles"][0]
+    for k in ("headline", "kicker", "subheadline", "bylines", "dateline", "body", "captions", "published"):
+        assert got[k] == want[k], k

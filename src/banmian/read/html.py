@@ -147,10 +147,19 @@ _LIST_MARK_RE = re.compile(r"^[-*|]\s*|\s*\|$")
 
 
 def _kept_lines(root: Any, trafilatura: Any) -> list[str]:
+    """trafilatura's main text as lines without whitespace. Its fast mode first; when that keeps
+    too little, again with its fallback extractors (readability, jusText)."""
+    lines = _extract(root, trafilatura, fast=True)
+    if sum(map(len, lines)) < HP.FAST_EXTRACT_MIN_CHARS:
+        lines = _extract(root, trafilatura, fast=False) or lines
+    return lines
+
+
+def _extract(root: Any, trafilatura: Any, fast: bool) -> list[str]:
     try:
         out = trafilatura.extract(copy.deepcopy(root), output_format="txt", include_comments=False,
                                   include_tables=True, include_images=False, include_links=False,
-                                  deduplicate=False, favor_recall=True)
+                                  deduplicate=False, favor_recall=True, fast=fast)
     except Exception:  # noqa: BLE001 - a failure of the extractor is a page without its help
         return []
     if not out:
@@ -210,18 +219,18 @@ def _paragraph_like(lf: Leaf) -> bool:
         "。" in lf.norm or "，" in lf.norm or "," in lf.norm or len(lf.norm) >= 2 * HP.PARAGRAPH_MIN_CHARS)
 
 
-def _density_container(leaves: list[Leaf]) -> tuple[Any, set[int]]:
+def _density_container(leaves: list[Leaf], skip_junk: bool = True) -> tuple[Any, set[int]]:
     """Without trafilatura's lines: the element with the most paragraph text (readability-style)."""
     score: dict[int, list[Any]] = {}
     for lf in leaves:
-        if _paragraph_like(lf) and lf.link_share < 0.3:
+        if _paragraph_like(lf) and lf.link_share < 0.3 and not (skip_junk and _junk_anywhere(lf)):
             for k, a in enumerate(ancestors(lf.el)):
                 if k > 2:
                     break
                 slot = score.setdefault(id(a), [a, 0.0])
                 slot[1] += len(lf.norm) / (1, 1, 2)[k]
     if not score:
-        return None, set()
+        return _density_container(leaves, False) if skip_junk else (None, set())
     el = max(score.values(), key=lambda s: s[1])[0]
     inside = {lf.index for lf in leaves if lf.norm and _inside(lf.el, el) and _paragraph_like(lf)}
     return el, inside
@@ -420,6 +429,8 @@ class _Reading:
             found = _source_markup(lf)
             if found:
                 self.markup_outlets.append(found)
+            elif ml.published:  # 2024-08-12 16:03 闪电新闻
+                self.markup_outlets += [w for r in ml.rest for w in r.split() if HP.OUTLET_NAME_RE.match(w)][:1]
         self.editors.extend(ml.editors)
         if bylines and ml.bylines:
             if len(ml.bylines) == 1 and ml.bylines[0] == lf.text:
@@ -455,11 +466,57 @@ def _meta_shaped(t: str) -> bool:
                 or HP.EPAPER_SOURCE_RE.match(t))
 
 
+def _junk_anywhere(lf: Leaf) -> bool:
+    """In navigation, a sidebar, comments, related links or a footer anywhere up the tree."""
+    return any(a.tag in ("nav", "footer", "aside") or HP.STRICT_JUNK_CLASS_RE.search(attrs(a))
+               for a in ancestors(lf.el) if a.tag not in ("body", "html"))
+
+
+def _anchor(leaves: list[Leaf], refs: list[str]) -> Leaf | None:
+    """A headline the page vouches for: the text of its <title>/og:title, or its only <h1>."""
+    exact = [lf for lf in leaves if lf.norm and len(lf.norm) >= 4 and lf.norm in refs and not _junk_anywhere(lf)]
+    if exact:
+        return next((lf for lf in exact if lf.tag in HP.HEADING_TAGS), exact[0])
+    h1 = [lf for lf in leaves if lf.tag == "h1" and 4 <= len(lf.norm) <= HP.HEADLINE_MAX_CHARS]
+    return h1[0] if len(h1) == 1 and not _junk_anywhere(h1[0]) else None
+
+
+def _seed_container(leaves: list[Leaf], anchor: Leaf) -> tuple[Any, set[int]] | None:
+    """The element holding the first paragraph under ``anchor``, and its paragraphs (the first first)."""
+    for lf in leaves[anchor.index + 1:anchor.index + 1 + HP.HEADLINE_WINDOW]:
+        sentence = "。" in lf.norm or lf.norm[-1:] in "。！？!?…”" or len(lf.norm) >= 4 * HP.PARAGRAPH_MIN_CHARS
+        if lf.image or not sentence or lf.tag in HP.HEADING_TAGS or _caption_markup(lf) or leaves[lf.index - 1].image:
+            continue
+        anc = common_ancestor(anchor.el, lf.el)
+        if anc is None or depth(anchor.el) - depth(anc) > HP.SEED_MAX_CLIMB:
+            return None  # not near the headline in the page's tree: a sidebar's teaser
+        if _paragraph_like(lf) and lf.link_share < 0.3 and not _metaish(lf) and not _junk_anywhere(lf):
+            shared = sum(1 for other in leaves if other.el is lf.el) > 1  # <td>甲<br>乙</td>
+            el = lf.el if shared or lf.el.getparent() is None else lf.el.getparent()
+            found = {o.index for o in leaves if _inside(o.el, el) and _paragraph_like(o) and not _junk_anywhere(o)}
+            return el, found
+    return None
+
+
 def _analyse(leaves: list[Leaf], meta: HeadMeta, lines: list[str]) -> tuple[_Reading, Article]:
+    parts, guess = title_parts(meta.title, meta.site_names())
+    refs = [_NORM_RE.sub("", r) for r in meta.titles() + ([guess] if guess else [])]
+    site = {_NORM_RE.sub("", p) for p in parts if p != guess}
+    refs = [r for r in refs if r and r not in site]
+
     matched = _match(leaves, lines) if lines else set()
+    clean = {i for i in matched if not _junk_anywhere(leaves[i])}
+    # trafilatura sometimes keeps a sidebar's teasers or the comments, or only those
+    matched = clean if any(_paragraph_like(leaves[i]) for i in clean) else set()
     container = _container(leaves, matched) if matched else None
     if container is None:
         container, matched = _density_container(leaves)
+    anchor = _anchor(leaves, refs)
+    seeded = _seed_container(leaves, anchor) if anchor is not None else None
+    if seeded is not None and (container is None or not _inside(leaves[min(seeded[1])].el, container)):
+        # the text found does not hold the first paragraph under the page's own headline
+        container = seeded[0]
+        matched = seeded[1] | {i for i in matched if _inside(leaves[i].el, container)}
     if container is None:
         raise NoArticleError("no article text in the HTML page")
     inside = [lf.index for lf in leaves if lf.index in matched and _inside(lf.el, container)]
@@ -469,10 +526,6 @@ def _analyse(leaves: list[Leaf], meta: HeadMeta, lines: list[str]) -> tuple[_Rea
     first_body = next((i for i in inside if _paragraph_like(leaves[i]) and not _metaish(leaves[i])), first_m)
 
     # --- headline
-    parts, guess = title_parts(meta.title, meta.site_names())
-    refs = [_NORM_RE.sub("", r) for r in meta.titles() + ([guess] if guess else [])]
-    site = {_NORM_RE.sub("", p) for p in parts if p != guess}
-    refs = [r for r in refs if r and r not in site]
     lo = max(0, first_body - HP.HEADLINE_WINDOW)
     best: tuple[float, int] | None = None
     for lf in leaves:
@@ -572,6 +625,9 @@ def _read_body(leaves: list[Leaf], start: int, first_body: int, last_m: int, las
         if not ended and not (past and not _inside(lf.el, container)) and _is_caption(lf, image, prev_role):
             rd.roles[i] = prev_role = "caption"
             image = None
+            continue
+        if have_text and len(t) <= HP.BYLINE_MAX_CHARS and HP.BYLINE_LINE_RE.match(t):
+            rd.roles[i] = prev_role = "byline"  # 闪电新闻记者 王蕊 报道 under the text
             continue
         if len(t) <= HP.META_LINE_MAX_CHARS and (_meta_shaped(t) or (not have_text and _metaish(lf))):
             before = len(rd.editors)

@@ -59,6 +59,10 @@ def head_meta(root: Any, source: str) -> HeadMeta:
             if found:
                 meta.ld = found
                 break
+    for t in root.iter("time"):  # <time datetime="2024-09-03T17:20:00+08:00" pubdate>
+        value = t.get("datetime")
+        if value and "time:datetime" not in meta.metas:
+            meta.metas["time:datetime"] = value.strip()
     m = HP.ENP_RE.search(source)
     if m:
         meta.enp = {f["k"].lower(): clean_text(f["v"]) for f in HP.ENP_FIELD_RE.finditer(m["body"])}

@@ -36,10 +36,10 @@ TITLE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:title|headline|biaoti|bt|tit|art_?t
                             r"detail_?title|content_?title|rich_media_title|post-title|font02)(?:$|[\s_-])|title")
 #: A kicker (引题): <div class="yinti">, <p class="pretitle">, enpproperty's introtitle.
 KICKER_CLASS_RE = re.compile(r"yinti|kicker|pre-?title|intro-?title|lead-?title|top-?title|shoulder|overline|"
-                             r"supertitle|yt\b")
+                             r"supertitle|(?:^|[\s_-])yt(?:$|[\s_-])")
 #: A subheadline (副题): <div class="fubiaoti">, <p class="subtitle">.
-SUB_CLASS_RE = re.compile(r"fubiaoti|fu-?title|sub-?title|sub_title|subhead|vice-?title|second-?title|fbt\b|"
-                          r"futi")
+SUB_CLASS_RE = re.compile(r"fubiaoti|fu-?title|sub-?title|sub_title|subhead|vice-?title|second-?title|futi|"
+                          r"(?:^|[\s_-])(?:fbt|ft)(?:$|[\s_-])")
 #: Picture captions: <figcaption>, <p class="pic">, <td class="pic-text">, <p class="image_desc">.
 CAPTION_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:pic|img|image|photo|figure|caption|tuzhu|picintro|pictext|"
                               r"pic_?text|image_?desc|img_?desc|imgtxt|pic_?desc|tu_?zhu|font6)(?:$|[\s_-])|"
@@ -58,6 +58,13 @@ JUNK_CLASS_RE = re.compile(
 SUMMARY_CLASS_RE = re.compile(r"summary|abstract|digest|daoyu|zhaiyao|article-desc|(?:^|[\s_-])(?:desc|lead)(?:$|[\s_-])")
 #: The outlet's own markup: <a class="source">中国新闻网</a>, <span id="articleSource">.
 SOURCE_CLASS_RE = re.compile(r"source|laiyuan|(?:^|[\s_-])(?:from|ly)(?:$|[\s_-])")
+#: The unambiguous part of JUNK_CLASS_RE, checked all the way up to <body> (the full list is only
+#: checked below the article's container: a page wrapper may be called "tools" or "__next").
+STRICT_JUNK_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|crumbs?|comments?|cmt|discuss|related|relate|recommend|xgxw|xgyd|hot|"
+    r"hotnews|rank|paihang|ads?|adv|advert|banner|footer|sidebar|aside)(?:$|[\s_-])|"
+    r"comment|recommend|advert|copyright|sidebar|breadcrumb"
+)
 #: A byline's markup: <span class="author">, <p class="zuozhe">.
 BYLINE_CLASS_RE = re.compile(r"author|byline|writer|zuozhe|reporter")
 
@@ -95,11 +102,19 @@ BRACKETED_EDITOR_RE = re.compile(r"^[（(【\[]\s*(?:责任编辑|责编|编辑|
 #: Editor lines printed without colons: 编辑 刘倩 校对 付春愔.
 EDITOR_ONLY_RE = re.compile(r"^(?:(?:责任编辑|本版编辑|编辑|责编|校对|审核|审校|美编|值班编辑|监制|终审)\s+"
                             r"[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4})*\s*){1,5}$")
+#: A byline line standing alone in the text: 闪电新闻记者 王蕊 报道, 本报记者 张三 李四, 记者：张三.
+#: Role and name are apart (记者手记 is a subhead, not a reporter called 手记).
+_ROLE = r"(?:[\u4e00-\u9fff]{0,10}(?:记者|通讯员|实习生|评论员|特约撰稿人)|作者|撰文|文|图)"
+BYLINE_LINE_RE = re.compile(r"^[□■◇◆●▲\s]*" + _ROLE + r"(?:\s*[：:/／丨｜]\s*|\s+)[\u4e00-\u9fff·]{2,8}"
+                            r"(?:[\s、，,]+(?:" + _ROLE + r"(?:\s*[：:/／丨｜]\s*|\s+))?[\u4e00-\u9fff·]{2,8})*"
+                            r"\s*(?:报道|采写|摄)?$")
+#: An outlet's name standing unlabelled next to the publish time: 闪电新闻, 台江融媒, 滨江日报.
+OUTLET_NAME_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·]{2,12}(?:新闻|网|报|社|台|客户端|融媒|传媒|频道|发布|号)$")
 #: Byline words: a short segment holding one of these (with a name) is a byline.
 BYLINE_WORD_RE = re.compile(r"记者|通讯员|实习生|评论员|撰文|特约|作者|摄影|编译|文/|文／|图/|图／|文｜|文丨")
 #: Widgets and navigation that sit inside or next to article text.
 NOISE_RE = re.compile(
-    r"^[【\[]?\s*(?:纠错|打印(?:本页|此文|本文)?|关闭(?:窗口|本页)?|返回(?:顶部|首页|列表|目录)?|收藏|推荐|举报|"
+    r"^[【\[]?\s*(?:(?:我要)?纠错|打印(?:本页|此文|本文)?|关闭(?:窗口|本页)?|返回(?:顶部|首页|列表|目录)?|收藏|推荐|举报|"
     r"分享到?|扫一扫|微信扫一扫|字号|字体|放大|缩小|默认|大\s*中\s*小|在看|点赞|赞|阅读原文|"
     r"上一篇|下一篇|上一期|下一期|前一期|后一期|查看原图|点击(?:查看|进入|播放)|视频加载中)"
 )
@@ -108,7 +123,7 @@ END_HEADING_RE = re.compile(r"^(?:相关(?:新闻|阅读|链接|报道|文章|�
                             r"网友评论|全部评论|评论\s*[（(]?\d*[)）]?|留言|猜你喜欢|本版(?:其他文章|导读|新闻|标题)|"
                             r"上一篇|下一篇|更多)")
 #: An e-paper page label: 第03版：要闻, 第A05版：区域经济.
-PAGE_LABEL_RE = re.compile(r"(?:^|\s)第\s*[A-Za-z]?\s*\d{1,3}\s*版\s*[：:]\s*(?P<section>[^\s|｜]{2,12})")
+PAGE_LABEL_RE = re.compile(r"(?:(?:^|\s)第\s*[A-Za-z]?\s*\d{1,3}\s*版|^[A-Z]\d{1,3}\s*版?)\s*[：:]\s*(?P<section>[^\s|｜]{2,12})")
 #: The source line of e-paper articles: 《 人民日报 》（ 2023年05月22日 第 01 版）.
 EPAPER_SOURCE_RE = re.compile(r"^《\s*(?P<outlet>[^》]{2,20}?)\s*》\s*[（(]\s*(?P<date>[^）)]*?\d{1,2}\s*日)"
                               r"\s*(?:第?\s*[A-Za-z]?\s*\d{1,3}\s*版)?\s*[）)]$")
@@ -138,7 +153,7 @@ SITE_PART_MAX_CHARS = 16
 #: 2023 09/12 10:21:33 (新华网 prints year and day in separate spans), ISO 8601 with zone.
 DATE_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]?\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*[T\s]?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})"
+    r"(?:\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*[T\s-]?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})"
     r"(?:\s*[:：分]\s*(?P<S>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
 #: A line that is only a date (and time, weekday): the publish time printed under a headline.
@@ -146,7 +161,7 @@ BARE_DATE_LINE_RE = re.compile(r"^[\s|｜]*" + DATE_RE.pattern + r"\s*(?:星期[
 #: <meta> names that carry the publish time, best first.
 PUBLISHED_META = ("article:published_time", "og:release_date", "publishdate", "pubdate", "publishtime",
                   "publish_time", "firstpublishedtime", "datepublished", "dc.date.issued", "dc.date",
-                  "releasedate", "date")
+                  "releasedate", "date", "time:datetime")
 #: <meta> names that carry the headline.
 TITLE_META = ("og:title", "articletitle", "headline", "title", "twitter:title", "dc.title")
 #: <meta> names that carry the outlet (来源).
@@ -184,6 +199,10 @@ CONTAINER_SHARE = 0.8
 #: (kicker, subheadline, byline, date, tools) between the headline and the text.
 HEADLINE_WINDOW = 20
 TRAILER_WINDOW = 8
+#: The first paragraph under a headline shares an ancestor with it at most this many levels up
+#: (1-2 on every corpus page: <div class="article"><h1/>…<div id="ozoom"><p>; a table layout
+#: adds tr/tbody). A paragraph that only meets the headline higher up sits elsewhere on the page.
+SEED_MAX_CLIMB = 4
 #: Minimum score of a headline candidate (see ``html._headline_score``): an exact match with the
 #: page's <title>/og:title (6) or a heading tag near the text (h1 3 + near 2) passes; a bare
 #: bold line near the text (2) does not.
@@ -191,5 +210,9 @@ HEADLINE_MIN_SCORE = 3.5
 #: Share of U+FFFD replacement characters tolerated when no codec decodes the page strictly
 #: (a stray bad byte in an otherwise GBK page): one in a thousand characters.
 MAX_REPLACED_SHARE = 0.001
+#: trafilatura's fast mode (no fallback extractors) runs in about half the time and kept the same
+#: text on every corpus page; when it keeps less than this many characters (a short brief, a
+#: picture page, an odd layout) the reader asks again with the fallbacks: 200 is a short news brief.
+FAST_EXTRACT_MIN_CHARS = 200
 #: A paragraph has at least this many characters, or ends a sentence.
 PARAGRAPH_MIN_CHARS = 15
