@@ -17,7 +17,6 @@ container is the element with the most paragraph text.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import logging
 import os
@@ -29,7 +28,8 @@ from typing import Any
 from ..errors import DecodeError, EmptyInputError, MissingExtraError, NoArticleError
 from ..model import Article, Block, Page, Source
 from . import html_patterns as HP
-from .html_meta import (HeadMeta, byline_shaped, crumb_section, head_meta, page_label_section, parse_date,
+from . import html_text as T
+from .html_meta import (HeadMeta, crumb_section, head_meta, page_label_section, parse_date,
                         parse_meta_line, title_parts)
 from .html_tree import Leaf, ancestors, attrs, build_leaves, clean_text, common_ancestor, depth, is_centered, prune
 from .text import decode_bytes
@@ -139,136 +139,12 @@ def _parse(text: str, name: str) -> Any:
         raise NoArticleError(f"not a readable HTML page ({exc})", source=name) from None
 
 
-# ---------------------------------------------------------------------------------------------
-# the main text: trafilatura's lines matched back to the leaves
-# ---------------------------------------------------------------------------------------------
 _NORM_RE = re.compile(r"[\s\u3000\xa0]+")
-_LIST_MARK_RE = re.compile(r"^[-*|]\s*|\s*\|$")
-
-
-def _kept_lines(root: Any, trafilatura: Any) -> list[str]:
-    """trafilatura's main text as lines without whitespace. Its fast mode first; when that keeps
-    too little, again with its fallback extractors (readability, jusText)."""
-    lines = _extract(root, trafilatura, fast=True)
-    if sum(map(len, lines)) < HP.FAST_EXTRACT_MIN_CHARS:
-        lines = _extract(root, trafilatura, fast=False) or lines
-    return lines
-
-
-def _extract(root: Any, trafilatura: Any, fast: bool) -> list[str]:
-    try:
-        out = trafilatura.extract(copy.deepcopy(root), output_format="txt", include_comments=False,
-                                  include_tables=True, include_images=False, include_links=False,
-                                  deduplicate=False, favor_recall=True, fast=fast)
-    except Exception:  # noqa: BLE001 - a failure of the extractor is a page without its help
-        return []
-    if not out:
-        return []
-    lines = []
-    for line in out.split("\n"):
-        for cell in line.split(" | ") if line.startswith("|") else [line]:
-            cell = _NORM_RE.sub("", _LIST_MARK_RE.sub("", cell.strip()))
-            if cell:
-                lines.append(cell)
-    return lines
-
-
-def _match(leaves: list[Leaf], lines: list[str]) -> set[int]:
-    by_norm: dict[str, list[int]] = defaultdict(list)
-    for lf in leaves:
-        if lf.norm:
-            by_norm[lf.norm].append(lf.index)
-    matched: set[int] = set()
-    missing = []
-    for line in lines:
-        hits = by_norm.get(line)
-        if hits:
-            matched.update(hits)
-        elif len(line) >= HP.PARAGRAPH_MIN_CHARS:
-            missing.append(line)
-    if missing:
-        long_leaves = [lf for lf in leaves if len(lf.norm) >= 4 and lf.index not in matched]
-        for line in missing:
-            for lf in long_leaves:
-                if lf.norm in line or line in lf.norm:
-                    matched.add(lf.index)
-    return matched
-
-
-def _container(leaves: list[Leaf], matched: set[int]) -> Any:
-    weight: dict[int, list[Any]] = {}
-    total = 0
-    for i in matched:
-        lf = leaves[i]
-        n = len(lf.norm)
-        total += n
-        for a in ancestors(lf.el):
-            slot = weight.setdefault(id(a), [a, 0])
-            slot[1] += n
-    best, best_depth = None, -1
-    for el, n in weight.values():
-        if n >= HP.CONTAINER_SHARE * total:
-            d = depth(el)
-            if d > best_depth:
-                best, best_depth = el, d
-    return best
-
-
-def _paragraph_like(lf: Leaf) -> bool:
-    return bool(lf.norm) and (len(lf.norm) >= HP.PARAGRAPH_MIN_CHARS or lf.norm[-1] in _TERMINAL) and (
-        "。" in lf.norm or "，" in lf.norm or "," in lf.norm or len(lf.norm) >= 2 * HP.PARAGRAPH_MIN_CHARS)
-
-
-def _density_container(leaves: list[Leaf], skip_junk: bool = True) -> tuple[Any, set[int]]:
-    """Without trafilatura's lines: the element with the most paragraph text (readability-style)."""
-    score: dict[int, list[Any]] = {}
-    for lf in leaves:
-        if _paragraph_like(lf) and lf.link_share < 0.3 and not (skip_junk and _junk_anywhere(lf)):
-            for k, a in enumerate(ancestors(lf.el)):
-                if k > 2:
-                    break
-                slot = score.setdefault(id(a), [a, 0.0])
-                slot[1] += len(lf.norm) / (1, 1, 2)[k]
-    if not score:
-        return _density_container(leaves, False) if skip_junk else (None, set())
-    el = max(score.values(), key=lambda s: s[1])[0]
-    inside = {lf.index for lf in leaves if lf.norm and _inside(lf.el, el) and _paragraph_like(lf)}
-    return el, inside
-
-
-def _inside(el: Any, container: Any) -> bool:
-    return any(a is container for a in ancestors(el))
-
-
-def _junk_between(el: Any, container: Any) -> bool:
-    for a in ancestors(el, container):
-        if a.tag in ("nav", "footer", "aside") or HP.JUNK_CLASS_RE.search(attrs(a)):
-            return True
-    return False
 
 
 # ---------------------------------------------------------------------------------------------
 # the article's head: headline, kicker, subheadline
 # ---------------------------------------------------------------------------------------------
-def _metaish(lf: Leaf) -> bool:
-    """A meta line, a date line, a page label or a breadcrumb: never a title."""
-    t = lf.spaced or lf.text
-    if HP.BARE_DATE_LINE_RE.match(t) or HP.PAGE_LABEL_RE.search(t) or HP.EPAPER_SOURCE_RE.match(t):
-        return True
-    if HP.LABEL_RE.search(t) or HP.BRACKETED_EDITOR_RE.match(t) or _crumb(lf):
-        return True
-    return byline_shaped(t)
-
-
-def _crumb(lf: Leaf) -> bool:
-    t = lf.text
-    if len(t) > 80:
-        return False
-    if HP.CRUMB_LEAD_RE.match(t):
-        return True
-    return lf.link_share >= 0.4 and bool(re.search(r">|»|›|→", t))
-
-
 def _font_big(lf: Leaf) -> bool:
     for k, a in enumerate(ancestors(lf.el)):
         if k > 2:
@@ -293,7 +169,7 @@ def _headline_score(lf: Leaf, refs: list[str], first_body: int, last_body: int) 
     heading = lf.tag in HP.HEADING_TAGS
     if lf.link_share > HP.LINK_SHARE_MAX and not heading:
         return None
-    if "。" in t[:-1] or _metaish(lf) or HP.NOISE_RE.match(lf.text) or HP.END_HEADING_RE.match(lf.text):
+    if "。" in t[:-1] or T.metaish(lf) or HP.NOISE_RE.match(lf.text) or HP.END_HEADING_RE.match(lf.text):
         return None
     s = 0.0
     for r in refs:
@@ -326,7 +202,7 @@ def _side_title(lf: Leaf | None, head: Leaf, kind: str, enp: str) -> bool:
         return False
     if enp and lf.norm == _NORM_RE.sub("", enp):
         return True
-    if lf.link_share > HP.LINK_SHARE_MAX or _metaish(lf) or HP.NOISE_RE.match(lf.text):
+    if lf.link_share > HP.LINK_SHARE_MAX or T.metaish(lf) or HP.NOISE_RE.match(lf.text):
         return False
     if "。" in lf.norm[:-1] or HP.END_HEADING_RE.match(lf.text):
         return False
@@ -347,19 +223,10 @@ def _side_title(lf: Leaf | None, head: Leaf, kind: str, enp: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # the body
 # ---------------------------------------------------------------------------------------------
-def _caption_markup(lf: Leaf) -> bool:
-    for k, a in enumerate(ancestors(lf.el)):
-        if k > 3:
-            break
-        if a.tag in ("figcaption", "caption") or HP.CAPTION_CLASS_RE.search(attrs(a)):
-            return True
-    return False
-
-
 def _is_caption(lf: Leaf, image: Leaf | None, prev_role: str | None) -> bool:
     if len(lf.norm) > HP.CAPTION_MAX_CHARS or lf.link_share > HP.LINK_SHARE_MAX:
         return False
-    if _caption_markup(lf):
+    if T.caption_markup(lf):
         return True
     if prev_role == "caption" and _CREDIT_LINE_RE.match(lf.norm):
         return True
@@ -381,7 +248,7 @@ def _is_subhead(lf: Leaf) -> bool:
 def _body_like(lf: Leaf, container: Any) -> bool:
     if not lf.norm or lf.link_share > HP.LINK_SHARE_MAX or HP.NOISE_RE.match(lf.text):
         return False
-    return not _junk_between(lf.el, container)
+    return not T.junk_between(lf.el, container)
 
 
 @dataclass
@@ -389,7 +256,6 @@ class _Reading:
     """What the reader found, before it becomes blocks and an article."""
 
     roles: dict[int, str] = field(default_factory=dict)  # leaf index -> block role
-    texts: dict[int, str] = field(default_factory=dict)  # leaf index -> block text when not the leaf's
     extra: list[tuple[int, str, str]] = field(default_factory=list)  # (after leaf, role, text) for split lines
     published: list[str] = field(default_factory=list)  # candidates, best first
     outlets: list[str] = field(default_factory=list)
@@ -466,64 +332,32 @@ def _meta_shaped(t: str) -> bool:
                 or HP.EPAPER_SOURCE_RE.match(t))
 
 
-def _junk_anywhere(lf: Leaf) -> bool:
-    """In navigation, a sidebar, comments, related links or a footer anywhere up the tree."""
-    return any(a.tag in ("nav", "footer", "aside") or HP.STRICT_JUNK_CLASS_RE.search(attrs(a))
-               for a in ancestors(lf.el) if a.tag not in ("body", "html"))
-
-
-def _anchor(leaves: list[Leaf], refs: list[str]) -> Leaf | None:
-    """A headline the page vouches for: the text of its <title>/og:title, or its only <h1>."""
-    exact = [lf for lf in leaves if lf.norm and len(lf.norm) >= 4 and lf.norm in refs and not _junk_anywhere(lf)]
-    if exact:
-        return next((lf for lf in exact if lf.tag in HP.HEADING_TAGS), exact[0])
-    h1 = [lf for lf in leaves if lf.tag == "h1" and 4 <= len(lf.norm) <= HP.HEADLINE_MAX_CHARS]
-    return h1[0] if len(h1) == 1 and not _junk_anywhere(h1[0]) else None
-
-
-def _seed_container(leaves: list[Leaf], anchor: Leaf) -> tuple[Any, set[int]] | None:
-    """The element holding the first paragraph under ``anchor``, and its paragraphs (the first first)."""
-    for lf in leaves[anchor.index + 1:anchor.index + 1 + HP.HEADLINE_WINDOW]:
-        sentence = "。" in lf.norm or lf.norm[-1:] in "。！？!?…”" or len(lf.norm) >= 4 * HP.PARAGRAPH_MIN_CHARS
-        if lf.image or not sentence or lf.tag in HP.HEADING_TAGS or _caption_markup(lf) or leaves[lf.index - 1].image:
-            continue
-        anc = common_ancestor(anchor.el, lf.el)
-        if anc is None or depth(anchor.el) - depth(anc) > HP.SEED_MAX_CLIMB:
-            return None  # not near the headline in the page's tree: a sidebar's teaser
-        if _paragraph_like(lf) and lf.link_share < 0.3 and not _metaish(lf) and not _junk_anywhere(lf):
-            shared = sum(1 for other in leaves if other.el is lf.el) > 1  # <td>甲<br>乙</td>
-            el = lf.el if shared or lf.el.getparent() is None else lf.el.getparent()
-            found = {o.index for o in leaves if _inside(o.el, el) and _paragraph_like(o) and not _junk_anywhere(o)}
-            return el, found
-    return None
-
-
 def _analyse(leaves: list[Leaf], meta: HeadMeta, lines: list[str]) -> tuple[_Reading, Article]:
     parts, guess = title_parts(meta.title, meta.site_names())
     refs = [_NORM_RE.sub("", r) for r in meta.titles() + ([guess] if guess else [])]
     site = {_NORM_RE.sub("", p) for p in parts if p != guess}
     refs = [r for r in refs if r and r not in site]
 
-    matched = _match(leaves, lines) if lines else set()
-    clean = {i for i in matched if not _junk_anywhere(leaves[i])}
+    matched = T.match(leaves, lines) if lines else set()
+    clean = {i for i in matched if not T.junk_anywhere(leaves[i])}
     # trafilatura sometimes keeps a sidebar's teasers or the comments, or only those
-    matched = clean if any(_paragraph_like(leaves[i]) for i in clean) else set()
-    container = _container(leaves, matched) if matched else None
+    matched = clean if any(T.paragraph_like(leaves[i]) for i in clean) else set()
+    container = T.container(leaves, matched) if matched else None
     if container is None:
-        container, matched = _density_container(leaves)
-    anchor = _anchor(leaves, refs)
-    seeded = _seed_container(leaves, anchor) if anchor is not None else None
-    if seeded is not None and (container is None or not _inside(leaves[min(seeded[1])].el, container)):
+        container, matched = T.density_container(leaves)
+    anchor = T.anchor(leaves, refs)
+    seeded = T.seed_container(leaves, anchor) if anchor is not None else None
+    if seeded is not None and (container is None or not T.inside(leaves[min(seeded[1])].el, container)):
         # the text found does not hold the first paragraph under the page's own headline
         container = seeded[0]
-        matched = seeded[1] | {i for i in matched if _inside(leaves[i].el, container)}
+        matched = seeded[1] | {i for i in matched if T.inside(leaves[i].el, container)}
     if container is None:
         raise NoArticleError("no article text in the HTML page")
-    inside = [lf.index for lf in leaves if lf.index in matched and _inside(lf.el, container)]
+    inside = [lf.index for lf in leaves if lf.index in matched and T.inside(lf.el, container)]
     if not inside:
         raise NoArticleError("no article text in the HTML page")
     first_m, last_m = inside[0], inside[-1]
-    first_body = next((i for i in inside if _paragraph_like(leaves[i]) and not _metaish(leaves[i])), first_m)
+    first_body = next((i for i in inside if T.paragraph_like(leaves[i]) and not T.metaish(leaves[i])), first_m)
 
     # --- headline
     lo = max(0, first_body - HP.HEADLINE_WINDOW)
@@ -574,8 +408,8 @@ def _analyse(leaves: list[Leaf], meta: HeadMeta, lines: list[str]) -> tuple[_Rea
     for lf in leaves[max(0, pre_lo):top if top is not None else start]:
         if lf.norm and lf.index not in rd.roles and lf.link_share <= HP.LINK_SHARE_MAX:
             rd.meta_line(lf, bylines=False)
-    pars = [i for i in inside if i >= start and _paragraph_like(leaves[i]) and not _metaish(leaves[i])
-            and not _summary(leaves[i]) and not _junk_between(leaves[i].el, container)]
+    pars = [i for i in inside if i >= start and T.paragraph_like(leaves[i]) and not T.metaish(leaves[i])
+            and not _summary(leaves[i]) and not T.junk_between(leaves[i].el, container)]
     first_body = pars[0] if pars else max(first_body, start)
     last_par = pars[-1] if pars else last_m
     _read_body(leaves, start, first_body, last_m, last_par, container, matched, rd)
@@ -607,7 +441,7 @@ def _read_body(leaves: list[Leaf], start: int, first_body: int, last_m: int, las
         past = i > last_m
         if past:
             trailer += 1
-            if trailer > HP.TRAILER_WINDOW or not _inside(lf.el, container) and trailer > 2 and ended:
+            if trailer > HP.TRAILER_WINDOW or not T.inside(lf.el, container) and trailer > 2 and ended:
                 break
         if lf.image:
             image = lf
@@ -622,28 +456,28 @@ def _read_body(leaves: list[Leaf], start: int, first_body: int, last_m: int, las
                 rd.meta_line(lf, bylines=False)  # 【纠错】 【责任编辑:刘笑冬】
             image = None
             continue
-        if not ended and not (past and not _inside(lf.el, container)) and _is_caption(lf, image, prev_role):
+        if not ended and not (past and not T.inside(lf.el, container)) and _is_caption(lf, image, prev_role):
             rd.roles[i] = prev_role = "caption"
             image = None
             continue
         if have_text and len(t) <= HP.BYLINE_MAX_CHARS and HP.BYLINE_LINE_RE.match(t):
             rd.roles[i] = prev_role = "byline"  # 闪电新闻记者 王蕊 报道 under the text
             continue
-        if len(t) <= HP.META_LINE_MAX_CHARS and (_meta_shaped(t) or (not have_text and _metaish(lf))):
+        if len(t) <= HP.META_LINE_MAX_CHARS and (_meta_shaped(t) or (not have_text and T.metaish(lf))):
             before = len(rd.editors)
             if rd.meta_line(lf, bylines=not have_text or HP.LABEL_RE.match(t) is not None):
                 # 责任编辑 under the last paragraph ends the article (编辑｜ above the text does not)
                 ended = ended or (i > last_par and len(rd.editors) > before)
                 prev_role = rd.roles.get(i)
                 continue
-        if ended or (past and not _inside(lf.el, container)):
+        if ended or (past and not T.inside(lf.el, container)):
             continue
         image = None
         if i < first_body or _summary(lf):
             if len(t) <= HP.META_LINE_MAX_CHARS:
                 rd.meta_line(lf)  # 台江融媒 2023-08-21 18:30 above the text
             continue
-        if past and not (_body_like(lf, container) and _paragraph_like(lf)):
+        if past and not (_body_like(lf, container) and T.paragraph_like(lf)):
             ended = True
             continue
         if not _body_like(lf, container):  # comments and widgets, even when trafilatura kept them
@@ -651,7 +485,7 @@ def _read_body(leaves: list[Leaf], start: int, first_body: int, last_m: int, las
         if _is_subhead(lf):
             rd.roles[i] = prev_role = "subhead"
             continue
-        if i in matched or _paragraph_like(lf):
+        if i in matched or T.paragraph_like(lf):
             rd.roles[i] = prev_role = "text"
             have_text = True
 
@@ -671,7 +505,7 @@ def _section(leaves: list[Leaf], meta: HeadMeta, rd: _Reading, head: int, headli
         rd.section = meta.enp["nodename"]
         return
     for lf in leaves[:head]:
-        if _crumb(lf):
+        if T.crumb(lf):
             s = crumb_section(lf.spaced or lf.text, headline)
             if s:
                 rd.section = s
@@ -719,7 +553,7 @@ def read_html_page(data: bytes | str, name: str = "<html>", encoding: str | None
     if not any(lf.norm for lf in leaves):
         raise NoArticleError("no text in the HTML page", source=name)
     try:
-        rd, art = _analyse(leaves, meta, _kept_lines(root, trafilatura))
+        rd, art = _analyse(leaves, meta, T.kept_lines(root, trafilatura))
     except NoArticleError as exc:
         exc.source = name
         raise
@@ -741,7 +575,7 @@ def read_html_page(data: bytes | str, name: str = "<html>", encoding: str | None
     for lf in leaves:
         role = rd.roles.get(lf.index)
         if role is not None:
-            k = emit(rd.texts.get(lf.index, lf.text), role)
+            k = emit(lf.text, role)
             if role != "furniture":
                 art.blocks.append(k)
         for role2, txt in extra.get(lf.index, ()):
