@@ -60,7 +60,8 @@ def test_jsonl_format_for_one_file(capsys):
     (b"\x00\x01\x02\x03binary\x00\x00data" * 20, "binary"),
     (bytes(range(0x80, 0x100)) * 3 + b"\xff\xfe\xfd", "encoding"),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
-    ("<p>港口吞吐量创新高</p>\n<p>近日，港口吞吐量创新高。</p>".encode(), "HTML"),
+    ("<html><body><ul><li><a href='/1'>港口吞吐量创新高</a></li>\n<li><a href='/2'>近日，港口吞吐量创新高。</a></li>"
+     "</ul></body></html>".encode(), "HTML"),  # an HTML page with no article text
 ])
 def test_bad_input_one_line_and_the_rest_goes_on(capsys, tmp_path, content, reason):
     bad = tmp_path / "bad.txt"

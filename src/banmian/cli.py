@@ -21,6 +21,7 @@ examples:
   banmian parse examples/seed-page.txt --date 2023-05-22
   banmian parse pages/*.txt --format jsonl > pages.jsonl
   banmian parse big5-page.txt --encoding big5
+  banmian parse saved-article.html            # an e-paper or news site's article page (pip install banmian[html])
   cat page.txt | banmian parse - --date 2023-05-22
 """
 

@@ -8,7 +8,7 @@ HTTP API (later) renders ``to_dict()``; batch jobs record both.
 from __future__ import annotations
 
 __all__ = ["BanmianError", "InputError", "DecodeError", "EmptyInputError", "BinaryInputError",
-           "MissingExtraError", "UsageError", "GoldError"]
+           "NoArticleError", "MissingExtraError", "UsageError", "GoldError"]
 
 
 class BanmianError(Exception):
@@ -51,6 +51,12 @@ class BinaryInputError(InputError):
 
 class DecodeError(InputError):
     code = "E103"
+
+
+class NoArticleError(InputError):
+    """A page that reads but holds no article text (an index page, a login page, an empty shell)."""
+
+    code = "E120"
 
 
 class MissingExtraError(BanmianError):

@@ -99,6 +99,8 @@ class Article:
     captions: list[Caption] = _field(default_factory=list)
     facts: list[Fact] = _field(default_factory=list)
     blocks: list[int] = _field(default_factory=list)  # indices of the page blocks it was made of
+    published: str | None = None  # publish time as printed or tagged (HTML pages), ISO 8601
+    outlet: str | None = None  # the 来源 a page names (人民网－人民日报, 新华网), or None
 
     def fields(self) -> dict[str, str]:
         """The article's text fields by the names facts use in ``Fact.field``."""
@@ -130,6 +132,8 @@ class Article:
             "captions": [c.to_dict() for c in self.captions],
             "facts": [f.to_dict() for f in self.facts],
             "blocks": list(self.blocks),
+            "published": self.published,
+            "outlet": self.outlet,
         }
 
 

@@ -54,7 +54,12 @@ def parse_bytes(data: bytes, name: str, date: str | _dt.date | None = None,
     page = read_page(data, name, encoding=encoding)
     if issue_date:
         page.date = issue_date
-    segment_page(page)
+    if page.articles:  # the reader framed the articles itself (HTML): fill in their fields
+        from .segment.marked import fill_marked
+
+        fill_marked(page)
+    else:
+        segment_page(page)
     return _add_facts(page) if facts else page
 
 

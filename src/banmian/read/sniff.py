@@ -17,7 +17,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "gzip"),
 )
 _HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<div", b"<p>", b"<p ", b"<br",
-               b"<span", b"<article", b"<h1", b"<h2", b"<table", b"<section")
+               b"<span", b"<article", b"<h1", b"<h2", b"<h3", b"<table", b"<section", b"<title", b"<ul", b"<ol",
+               b"<li", b"<a ", b"<td", b"<font", b"<img")
 
 
 def sniff(data: bytes) -> str:
@@ -39,7 +40,11 @@ def read_page(data: bytes, name: str, encoding: str | None = None) -> Page:
     kind = sniff(data)
     if kind == "text":
         return read_text_page(data, name, encoding=encoding)
-    if kind in ("pdf", "html", "png", "jpeg", "tiff", "gif"):
+    if kind == "html":
+        from .html import read_html_page
+
+        return read_html_page(data, name, encoding=encoding)
+    if kind in ("pdf", "png", "jpeg", "tiff", "gif"):
         raise InputError(f"is {kind.upper()}; this version reads text pages only "
                          "(PDF, HTML and scanned pages come with their readers)", source=name)
     raise InputError(f"is a {kind} archive, not a page", source=name)
