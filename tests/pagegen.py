@@ -323,5 +323,28 @@ def load_hand_pages() -> list[tuple[str, Rendered]]:
         for t in rend.truth:
             pars = t["body"].split("\n") if t["body"] else []
             rend.boundaries.extend(zip(pars, pars[1:]))
+        rend.breaks = hand_breaks(rend.text, rend.truth)
         out.append((str(txt), rend))
     return out
+
+
+#: How far apart (in blocks) the halves of a cut paragraph may be printed on a hand-laid page
+#: (a caption, a byline or furniture may stand between them).
+BREAK_REACH = 3
+
+
+def hand_breaks(text: str, truth: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The column breaks of a hand-laid page: a block whose last characters and a following
+    block's first characters run on inside one paragraph of the truth."""
+    pars = [_SP.sub("", p) for t in truth for p in (t["body"].split("\n") if t["body"] else [])]
+    pars += [_SP.sub("", c["text"]) for t in truth for c in t.get("captions", [])]
+    blob = "\n".join(pars)
+    blocks = [line.strip() for line in text.splitlines() if line.strip()]
+    found = []
+    for i, left in enumerate(blocks):
+        tail = _SP.sub("", left)[-6:]
+        for right in blocks[i + 1:i + 1 + BREAK_REACH]:
+            if tail + _SP.sub("", right)[:6] in blob:
+                found.append((left, right))
+                break
+    return found

@@ -20,6 +20,7 @@ from statistics import median
 from ..model import Block
 from . import bylines as B
 from . import patterns as P
+from .lexicon import cut_inside_word, opens_with_particle
 
 _TERMINAL = frozenset(P.TERMINAL)
 _CLOSERS = frozenset(P.CLOSERS)
@@ -34,6 +35,9 @@ _ROUNDUP = frozenset(P.ROUNDUP_WORDS)
 _WORDLIKE_RE = re.compile(r"[" + P.CJK + r"A-Za-z0-9０-９]")
 _PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("‘", "’"), ("「", "」"), ("【", "】"))
 _COLON_END = frozenset("：:")
+_OPEN_END = frozenset(P.OPEN_END_CHARS)
+_NUMBER_UNIT = frozenset(P.NUMBER_UNIT_START)
+_INSET_LABELS = frozenset(P.INSET_LABELS)
 _SPACE_RE = re.compile(r"[ \u3000]")
 
 
@@ -93,6 +97,8 @@ def prelim_role(block: Block, prev_role: str | None) -> str:
     if n <= P.JUMP_MAX_CHARS and P.JUMP_RE.match(t):
         return "jump"
     if not _WORDLIKE_RE.search(t):
+        if t[0] in _CONT_START and t[0] not in "…":
+            return "text"  # ”。 left over from a sentence cut at a column break
         return "furniture"  # rules, ornaments, a line of punctuation
     if n <= P.ATTRIBUTION_MAX_CHARS + 2 and (t[0] in "（(") and _is_attribution(t):
         return "attribution"
@@ -120,51 +126,21 @@ def _headerish(role: str | None) -> bool:
     return role in (None, "title?", "title", "section", "byline", "caption", "credit", "furniture")
 
 
-_WORDS: frozenset[str] | None = None
-
-
-def _words() -> frozenset[str]:
-    """Common words (data/words.txt, made by scripts/make_wordlist.py), loaded once."""
-    global _WORDS
-    if _WORDS is None:
-        from importlib.resources import files
-
-        text = files("banmian").joinpath("data/words.txt").read_text(encoding="utf-8")
-        _WORDS = frozenset(w for w in text.splitlines() if w and not w.startswith("#"))
-    return _WORDS
-
-
-def spans_word(left: str, right: str) -> int:
-    """Length of the longest common word that runs across ``left|right`` (0 if none):
-    a column break cut it in two (刘东升表|示, 国家图|书馆)."""
-    words = _words()
-    best = 0
-    for i in (1, 2, 3):
-        if i > len(left):
-            break
-        tail = left[-i:]
-        for j in (1, 2, 3):
-            if i + j > 4 or j > len(right):
-                break
-            if i + j > best and tail + right[:j] in words:
-                best = i + j
-    return best
-
-
 def _shaped(t: str) -> bool:
     """Printed like a title: two phrases split by a space, a numbering, 【…】, or 地名：短语."""
     return bool(P.SPACED_TITLE_RE.match(t) or P.SUBHEAD_NUMBERED_RE.match(t) or P.COLON_TITLE_RE.match(t))
 
 
-_OPENING_RE = re.compile(r"[“‘「『（(【《\"]")
+_BRACKET_RE = re.compile(r"[“‘「『（(【《\"”’」』）)】》]")
 
 
 def _unbalanced(t: str) -> bool:
-    """An opening quote or bracket is not closed (“我家的老房子 / （新华社北京2月2)."""
-    if not _OPENING_RE.search(t):
+    """A quote or bracket is left open (“我家的老房子 / （新华社北京2月2) or closes one opened in
+    the block above (齐雷杰) / 科技强国”)."""
+    if not _BRACKET_RE.search(t):
         return False
     for o, c in _PAIRS:
-        if t.count(o) > t.count(c):
+        if t.count(o) != t.count(c):
             return True
     return t.count('"') % 2 == 1
 
@@ -197,8 +173,14 @@ def own_score(t: str) -> float:
         score += P.W_INNER_STOP  # 记者从…获悉 opens a paragraph, never a title
     if _unbalanced(t):
         score += P.W_UNBALANCED
+    if opens_with_particle(t) or P.NEEDS_SUBJECT_RE.match(t):
+        score += P.W_STARTS_MIDWAY
+    if P.LEDE_START_RE.match(t):
+        score += P.W_LEDE_START
     if P.DATELINE_START_RE.match(t):
         score += P.W_DATELINE_START
+    if t[-1] in _OPEN_END:
+        score += P.W_OPEN_END
     if t[-1] in _DANGLING or t[-1].isdigit() or t.endswith(P.DANGLING_VERBS):
         score += P.W_DANGLING_END
     return score
@@ -211,16 +193,20 @@ def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool =
     if P.DATELINE_RE.match(nxt_text) or P.STRONG_LEDE_RE.match(nxt_text):
         return P.W_NEXT_HEADERISH  # a dateline never continues a sentence
     if first in _CONT_START or (first.isdigit() and (t[-1].isdigit() or t[-1] in _DANGLING
-                                                      or t.endswith(P.DANGLING_VERBS))):
+                                                      or t.endswith(P.DANGLING_VERBS))) \
+            or (t[-1].isdigit() and first in _NUMBER_UNIT):
         return P.W_NEXT_CONTINUES  # ，… / 达到|1350亿斤 / 12|3亿元
+    if P.NEEDS_SUBJECT_RE.match(nxt_text):
+        return P.W_NEXT_NEEDS_SUBJECT
     if P.LEDE_RE.match(nxt_text):
         return P.W_NEXT_LEDE
     score = 0.0
-    span = spans_word(t, nxt_text)
-    if span > 2:
-        score += P.W_SPLIT_LONG_WORD
-    elif span == 2 and not roundup:
-        score += P.W_SPLIT_WORD
+    if len(t) <= P.TITLE_TINY_CHARS and not shaped and t not in _INSET_LABELS:
+        score += P.W_TINY
+    if opens_with_particle(nxt_text):
+        return P.W_NEXT_CONTINUES  # 清晨|的大连港: 的 follows a word, never opens a paragraph
+    if cut_inside_word(t[-P.LEX_WINDOW:], nxt_text[:P.LEX_WINDOW]) > P.LEX_CUT_MIN:
+        score += P.W_CUT_WORD  # 高标|准农田: a word runs across the break
     if alone and not shaped:
         score += P.W_BETWEEN_TEXT
     return score
@@ -240,6 +226,8 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
     if prev is not None:
         if prev.role == "text" and not is_terminal(prev.text):
             score += P.W_PREV_FRAGMENT
+            if cut_inside_word(prev.text[-P.LEX_WINDOW:], t[:P.LEX_WINDOW]) > P.LEX_CUT_MIN:
+                score += P.W_CUT_WORD  # 建设规模持|续扩大
         elif prev.role == "byline":
             score += P.W_AFTER_BYLINE
         elif prev.role in ("title", "title?", "section"):

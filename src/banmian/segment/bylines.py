@@ -79,12 +79,16 @@ def parse_names(text: str, *, need_role: bool = False, strict_names: bool = True
             saw_role = True
             continue
         m = _ROLE_PREFIX_RE.match(tok)
+        glued = False
         if m and m.end() < len(tok) and tok[:m.end()] not in _WEAK_ROLES:
             role = tok[:m.end()]
             saw_role = True
+            glued = True
             tok = tok[m.end():].lstrip("：:/／")
         if not _NAME_RE.match(tok):
             return None
+        if glued and strict_names and not plausible_name(tok):
+            return None  # 记者从山 (a cut 记者从山东省…获悉), not 记者 + a name
         if strict_names and role is None and not plausible_name(tok):
             return None
         out.append(Byline(tok, role))
