@@ -1,7 +1,8 @@
 """Render structured articles into e-paper text dumps with known truth, and score a parse.
 
 The articles (``tests/corpus/articles_*.json``) were written for this project; this module prints
-them the many ways papers do (byline styles, datelines, half- or full-width punctuation,
+them the many ways papers do (byline styles, datelines, full-width or half-width punctuation, the
+latter also with . for the full stop and " for quotes, signed and unsigned items on one page,
 section labels, captions, attributions, page furniture) and cuts paragraphs at column breaks,
 recording every cut. ``score`` holds parsed pages against the truth with the measures the
 project is judged by: articles 1:1, column breaks joined, paragraph boundaries wrongly joined,
@@ -21,6 +22,9 @@ from typing import Any
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!"})
+#: Some dumps print every mark half-width, the full stop and quotes too.
+HALF_STOP = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!", "。": ".",
+                           "“": '"', "”": '"'})
 TERMINAL = "。！？!?…：:"
 MARKERS = "□■◇"
 
@@ -44,9 +48,10 @@ class PageMaker:
     """Prints pages from the article pool; every choice is drawn from ``rng``."""
 
     def __init__(self, articles: list[dict[str, Any]], seed: int = 0, break_rate: float = 0.35,
-                 unsigned_rate: float = 0.25) -> None:
+                 unsigned_rate: float = 0.25, unsigned_item_rate: float = 0.2) -> None:
         self.rng = random.Random(seed)
         self.unsigned_rate = unsigned_rate
+        self.unsigned_item_rate = unsigned_item_rate
         self.pool = articles
         self.break_rate = break_rate
         # Roundups are runs of briefs sharing a section; keep them together.
@@ -96,12 +101,13 @@ class PageMaker:
         return [self._names(bylines)]
 
     # -- one article ------------------------------------------------------------------------
-    def _article(self, a: dict[str, Any], half: bool, out: list[str], rend: Rendered,
+    def _article(self, a: dict[str, Any], half: str | None, out: list[str], rend: Rendered,
                  with_section: bool, unsigned: bool = False) -> None:
         rng = self.rng
         if unsigned:  # pages of local papers often print neither bylines nor datelines
             a = dict(a, bylines=[], dateline=None, attribution=None)
-        conv = (lambda s: s.translate(HALF)) if half else (lambda s: s)
+        table = {"half": HALF, "stop": HALF_STOP}.get(half or "")
+        conv = (lambda s: s.translate(table)) if table else (lambda s: s)
         truth: dict[str, Any] = {
             "kind": a["kind"], "section": a.get("section"), "kicker": None, "headline": None,
             "subheadline": None, "bylines": [], "dateline": None, "body": "", "captions": [],
@@ -207,7 +213,7 @@ class PageMaker:
     # -- a page -------------------------------------------------------------------------------
     def page(self, n_items: int | None = None) -> Rendered:
         rng = self.rng
-        half = rng.random() < 0.5
+        half = rng.choice((None, None, "half", "stop"))
         unsigned = rng.random() < self.unsigned_rate
         items = rng.sample(self.items, k=min(len(self.items), n_items or rng.randint(4, 8)))
         out: list[str] = []
@@ -215,8 +221,10 @@ class PageMaker:
         if rng.random() < 0.3:
             out.append(f"{rng.randint(2015, 2025)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日 星期{rng.choice('一二三四五六日')}")
         for item in items:
+            # Signed pages also print unsigned items (short news, pictures with a headline).
+            bare = unsigned or rng.random() < self.unsigned_item_rate
             for k, a in enumerate(item):
-                self._article(a, half, out, rend, with_section=(k == 0), unsigned=unsigned)
+                self._article(a, half, out, rend, with_section=(k == 0), unsigned=bare)
         if rng.random() < 0.3:
             out.append(f"责任编辑：{rng.choice(['王芳', '李娜', '张伟', '刘洋'])}")
         rend.text = "\n\n".join(out) + "\n"

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from ..model import Article, Byline, Caption
 from . import bylines as B
 from . import patterns as P
+from .blocks import is_roundup, lead_echo
 from .joins import Unit
 
-_ROUNDUP = frozenset(P.ROUNDUP_WORDS)
-_BRACKET_HEAD_RE = re.compile(r"^【(?P<head>[^】]{2,30})】\s*")
 _DASH_RE = re.compile(r"^[—–-]{1,3}\s*")
 _CLAUSE_RE = re.compile(r"[，,；;]")
 _SECTIONISH_RE = re.compile(r"^[\u4e00-\u9fff]{2," + str(P.SECTION_SHORT_MAX) + r"}$")
@@ -111,8 +110,27 @@ def _head_fields(titles: list[Unit]) -> tuple[str | None, str | None, str | None
     return texts[0], texts[1], " ".join(_DASH_RE.sub("", s) for s in texts[2:])
 
 
+def _subhead_shaped(title: str) -> bool:
+    """Printed the way inner subheads are: numbered, in 【】, or two phrases split by a space."""
+    return bool(P.SUBHEAD_NUMBERED_RE.match(title) or P.SPACED_TITLE_RE.match(title))
+
+
+def _parallel(units: list[Unit], i: int) -> bool:
+    """Is the single title at ``i`` one of a set of parallel inner subheads: another short title
+    standing alone between text nearby, of about the same length (展陈有新意 / 文创有人气)?"""
+    n = len(units[i].text)
+    if n > P.PARALLEL_MAX_CHARS:
+        return False
+    for j in range(max(1, i - P.SIBLING_WINDOW), min(len(units) - 1, i + P.SIBLING_WINDOW + 1)):
+        if j == i or units[j].role != "title" or units[j - 1].role != "text" or units[j + 1].role != "text":
+            continue
+        if abs(len(units[j].text) - n) <= P.SIBLING_LEN_DIFF:
+            return True
+    return False
+
+
 def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roundup: bool,
-                   usual_gap: int) -> bool:
+                   usual_gap: int, parallel: bool = False) -> bool:
     """Does this run of titles open a new article (else it is an inner subhead of ``cur``)?"""
     if (cur is not None and cur.titles and cur.bylines and not cur.has_content and not cur.closed
             and len(group) == 1 and group[0].role == "title" and nxt is not None and nxt.role == "text"
@@ -139,6 +157,9 @@ def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roun
         return False
     if roundup or cur.brief:
         return True
+    if (nxt.role == "text" and not _subhead_shaped(title) and not parallel
+            and lead_echo(title, nxt.text) >= P.LEAD_ECHO_MIN):
+        return True  # the paragraph below restates it: a headline and its lead, not a subhead
     if cur.bylines or cur.dateline or cur.subheads:
         return False
     return bool(nxt.role == "text" and P.LEDE_RE.match(nxt.text))
@@ -176,7 +197,8 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 j += 1
             group = units[i:j]
             nxt = units[j] if j < n else None
-            if not _opens_article(cur, group, nxt, roundup is not None, usual_gap):
+            parallel = len(group) == 1 and _parallel(units, i)
+            if not _opens_article(cur, group, nxt, roundup is not None, usual_gap, parallel):
                 assert cur is not None
                 for g in group:
                     cur.paragraphs.append(g.text)
@@ -191,7 +213,8 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
             sections = [g.text for g in group if g.role == "section"]
             if sections:
                 label = sections[-1]
-                roundup = label if label in _ROUNDUP else None
+                roundup = label if is_roundup(label, nxt.text if nxt is not None and nxt.role == "text" else None) \
+                    else None
                 pending_section = label
             elif roundup is not None and (len(titles) >= 2 or (nxt is not None and (
                     nxt.role == "byline" or (nxt.role == "text" and P.DATELINE_RE.match(nxt.text)
@@ -206,7 +229,7 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
             i = j
             continue
         if role == "text" and roundup is not None and cur is not None:
-            m = _BRACKET_HEAD_RE.match(u.text)
+            m = P.BRACKET_HEAD_RE.match(u.text)
             if m:  # 【标题】正文 inside a roundup: one brief per paragraph
                 d = cur if not cur.titles and not cur.has_content else start(roundup)
                 d.brief = True

@@ -25,7 +25,8 @@ from .lexicon import cut_inside_word, opens_with_particle
 _TERMINAL = frozenset(P.TERMINAL)
 _CLOSERS = frozenset(P.CLOSERS)
 _CLAUSE_RE = re.compile(r"[" + P.CLAUSE_MARKS + r"]")
-_INNER_STOP_RE = re.compile(r"[。；;…](?=.)")
+#: A full stop or semicolon inside a block; a half-width stop only between non-digits (3.5 is a number).
+_INNER_STOP_RE = re.compile(r"[。；;…](?=.)|(?<=[^0-9A-Za-z.])\.(?=[^0-9.])")
 _INNER_EXCLAIM_RE = re.compile(r"[！？!?](?=.)")
 _EXCLAIM_END = frozenset("！？!?")
 _CONT_START = frozenset(P.CONTINUATION_START)
@@ -35,10 +36,12 @@ _ROUNDUP = frozenset(P.ROUNDUP_WORDS)
 _WORDLIKE_RE = re.compile(r"[" + P.CJK + r"A-Za-z0-9０-９]")
 _PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("‘", "’"), ("「", "」"), ("【", "】"))
 _COLON_END = frozenset("：:")
+_STOP_OR_COLON = frozenset("：:.")
 _OPEN_END = frozenset(P.OPEN_END_CHARS)
 _NUMBER_UNIT = frozenset(P.NUMBER_UNIT_START)
 _INSET_LABELS = frozenset(P.INSET_LABELS)
 _SPACE_RE = re.compile(r"[ \u3000]")
+_SECTION_JOIN_RE = re.compile(r"[·•/／]")
 
 
 def is_terminal(text: str) -> bool:
@@ -50,10 +53,10 @@ def is_terminal(text: str) -> bool:
     if not t:
         return True
     last = t[-1]
-    if last in _TERMINAL or last in _COLON_END:
+    if last in _TERMINAL:
         return True
-    if last == "." and len(t) > 1 and not t[-2].isdigit():
-        return True
+    if last in _COLON_END or last == ".":
+        return _half_stop(t)
     if last in _CLOSERS:
         if last in "）)】]":
             if P.END_MARK_RE.search(t, max(0, len(t) - 8)):
@@ -62,14 +65,29 @@ def is_terminal(text: str) -> bool:
             if m and B.parse_attribution(m.group("inner")) is not None:
                 return True
         stripped = t.rstrip(P.CLOSERS)
-        return bool(stripped) and (stripped[-1] in _TERMINAL or stripped[-1] in _COLON_END)
+        return bool(stripped) and (stripped[-1] in _TERMINAL or (stripped[-1] in _STOP_OR_COLON and _half_stop(stripped)))
     return False
+
+
+def _half_stop(t: str) -> bool:
+    """A final colon or half-width full stop ends a sentence unless a digit precedes it: 3:|1 and
+    3626.|9亿元 are a score and a number cut by a column break."""
+    return len(t) > 1 and not t[-2].isdigit() if t[-1] in ".:" else not (len(t) > 1 and t[-2].isdigit())
 
 
 def _is_section(text: str) -> bool:
     if len(text) > P.SECTION_MAX_CHARS or _CLAUSE_RE.search(text) or _SPACE_RE.search(text):
         return False
-    return text in _SECTION_WORDS or text.endswith(P.SECTION_SUFFIXES)
+    if text in _SECTION_WORDS or text.endswith(P.SECTION_SUFFIXES):
+        return True
+    parts = _SECTION_JOIN_RE.split(text)  # 要闻·综合, 国内/国际
+    return len(parts) > 1 and all(p in _SECTION_WORDS for p in parts)
+
+
+def is_roundup(label: str, first: str | None = None) -> bool:
+    """Does a section label introduce a roundup of briefs? ``first``: the text under it."""
+    return label in _ROUNDUP or label.endswith(P.ROUNDUP_SUFFIXES) or \
+        (first is not None and P.BRACKET_HEAD_RE.match(first) is not None)
 
 
 def _is_attribution(text: str) -> bool:
@@ -85,7 +103,8 @@ def _is_caption(text: str) -> bool:
         return False
     before = text[:start].rstrip()
     # A credit must follow a finished caption sentence, or stand alone (then it is a credit).
-    return not before or before[-1] in _TERMINAL or before[-1] in _CLOSERS or len(before) <= 2
+    return not before or before[-1] in _TERMINAL or before[-1] in _CLOSERS or len(before) <= 2 \
+        or (before[-1] == "." and _half_stop(before))
 
 
 def prelim_role(block: Block, prev_role: str | None) -> str:
@@ -186,15 +205,17 @@ def own_score(t: str) -> float:
     return score
 
 
-def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool = False) -> float:
+def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool = False,
+               after_text: bool = False) -> float:
     """Evidence from the text block that follows (``alone``: no parallel subheads, text above;
-    ``roundup``: inside a roundup of briefs, where every item opens with a short headline)."""
+    ``roundup``: inside a roundup of briefs, where every item opens with a short headline;
+    ``after_text``: a text block stands above)."""
     first = nxt_text[0]
     if P.DATELINE_RE.match(nxt_text) or P.STRONG_LEDE_RE.match(nxt_text):
         return P.W_NEXT_HEADERISH  # a dateline never continues a sentence
     if first in _CONT_START or (first.isdigit() and (t[-1].isdigit() or t[-1] in _DANGLING
                                                       or t.endswith(P.DANGLING_VERBS))) \
-            or (t[-1].isdigit() and first in _NUMBER_UNIT):
+            or (t[-1].isdigit() and first in _NUMBER_UNIT) or P.MEASURE_START_RE.match(nxt_text):
         return P.W_NEXT_CONTINUES  # ，… / 达到|1350亿斤 / 12|3亿元
     if P.NEEDS_SUBJECT_RE.match(nxt_text):
         return P.W_NEXT_NEEDS_SUBJECT
@@ -209,7 +230,25 @@ def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool =
         score += P.W_CUT_WORD  # 高标|准农田: a word runs across the break
     if alone and not shaped:
         score += P.W_BETWEEN_TEXT
+    # Between text blocks, a title with a comma must echo more: the halves of a cut sentence share
+    # words when it lists parallel clauses (突出南向开放，深化与川南 | …深化与川东北…).
+    if lead_echo(t, nxt_text) >= (P.LEAD_ECHO_MIN_CLAUSE if after_text and _CLAUSE_RE.search(t) else P.LEAD_ECHO_MIN):
+        score += P.W_LEAD_ECHO  # 广西糖料蔗良种覆盖率超过95% | …全区糖料蔗良种覆盖率已经超过95%
     return score
+
+
+_ECHO_CHAR_RE = re.compile(r"[" + P.CJK + r"A-Za-z0-9]+")
+
+
+def lead_echo(title: str, lead: str) -> float:
+    """Share of the title's character pairs found again at the start of the next block: a news
+    lead restates its headline, the second half of a cut sentence rarely repeats the first."""
+    chars = "".join(_ECHO_CHAR_RE.findall(title))
+    pairs = {chars[k:k + 2] for k in range(len(chars) - 1)}
+    if len(pairs) < P.LEAD_ECHO_MIN_PAIRS:
+        return 0.0
+    window = lead[:P.LEAD_ECHO_WINDOW]
+    return sum(1 for pair in pairs if pair in window) / len(pairs)
 
 
 def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: float | None,
@@ -221,8 +260,8 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
     if nxt is None or _headerish(nxt.role):
         score += P.W_NEXT_HEADERISH
     else:
-        alone = not siblings and prev is not None and prev.role == "text"
-        score += next_score(t, nxt.text, _shaped(t), alone, roundup)
+        after_text = prev is not None and prev.role == "text"
+        score += next_score(t, nxt.text, _shaped(t), after_text and not siblings, roundup, after_text)
     if prev is not None:
         if prev.role == "text" and not is_terminal(prev.text):
             score += P.W_PREV_FRAGMENT
@@ -253,8 +292,10 @@ def assign_roles(blocks: list[Block]) -> None:
         usual_gap = 0  # every gap the same: gaps say nothing on this page
     # A section label stands above a headline (or, for a roundup, above its first item).
     for i, b in enumerate(blocks):
-        if b.role == "section" and b.text not in _ROUNDUP:
+        if b.role == "section":
             nxt = _next_content(blocks, i)
+            if is_roundup(b.text, nxt.text if nxt is not None and nxt.role == "text" else None):
+                continue
             if nxt is None or nxt.role not in ("title?", "section", "caption", "credit"):
                 b.role = "title?"
     in_roundup = _roundup_flags(blocks)
@@ -286,9 +327,10 @@ def _roundup_flags(blocks: list[Block]) -> list[bool]:
     """Which blocks stand inside a roundup of briefs (after 速览, 简讯…, until a byline)."""
     flags = []
     on = False
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if b.role == "section":
-            on = b.text in _ROUNDUP
+            nxt = _next_content(blocks, i)
+            on = is_roundup(b.text, nxt.text if nxt is not None and nxt.role == "text" else None)
         elif b.role == "byline":
             on = False
         flags.append(on)
