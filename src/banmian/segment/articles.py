@@ -99,15 +99,48 @@ def _head_fields(titles: list[Unit]) -> tuple[str | None, str | None, str | None
         return kick, texts[k], sub
     if len(texts) == 2:
         first, second = texts
-        if P.COLON_TITLE_RE.match(second) and not P.COLON_TITLE_RE.match(first) and not _DASH_RE.match(second):
-            return first, second, None  # 促进民营经济发展壮大 / 国家发展改革委：…: 地名：短语 is a headline's shape
-        if (not _DASH_RE.match(second) and not _CLAUSE_RE.search(second) and not _CLAUSE_RE.search(first)
-                and len(first) <= P.KICKER_MAX_CHARS and len(second) < P.SUBHEADLINE_MIN_CHARS):
+        if _kicker_over_headline(first, second):
             return first, second, None
         return None, first, _DASH_RE.sub("", second)
     if _DASH_RE.match(texts[1]):  # headline, ——subheadline, ——subheadline
         return None, texts[0], " ".join(_DASH_RE.sub("", s) for s in texts[1:])
     return texts[0], texts[1], " ".join(_DASH_RE.sub("", s) for s in texts[2:])
+
+
+def _kicker_over_headline(first: str, second: str) -> bool:
+    """Two title lines: kicker + headline (True) or headline + subheadline (False)?
+
+    A subheadline opens with ——, follows a question or exclamation, or is long and explanatory
+    (a comma, 18 characters or more); a kicker is a short theme line (…进行时, 聚焦…, 建设…) or
+    stands over a line printed the way headlines are (地名：短语, two phrases split by a space).
+    """
+    if _DASH_RE.match(second) or len(first) > P.KICKER_MAX_CHARS or first[-1] in "？！?!":
+        return False
+    if first.startswith(P.KICKER_STARTS) or first.endswith(P.KICKER_ENDS):
+        return len(second) <= P.TITLE_LONG_CHARS
+    if (P.COLON_TITLE_RE.match(second) and not P.COLON_TITLE_RE.match(first)) or \
+            (P.SPACED_TITLE_RE.match(second) and not P.SPACED_TITLE_RE.match(first)):
+        return len(second) <= P.TITLE_LONG_CHARS  # 促进民营经济发展壮大 / 国家发展改革委：…
+    return (not _CLAUSE_RE.search(second) and not _CLAUSE_RE.search(first)
+            and len(second) < P.SUBHEADLINE_MIN_CHARS)
+
+
+def _inner_subheads(titles: list[Unit]) -> int:
+    """How many title lines at the end of an article's opening run are its first inner subheads:
+    a numbered or bracketed line (一、… / 【…】), or a subhead-shaped line under a line that can only
+    be a subheadline (long, with a comma) when a headline stands above it."""
+    k = len(titles)
+    while k >= 2:
+        last, before = titles[k - 1].text, titles[k - 2].text
+        if _NUMBERED_SUBHEAD_RE.match(last):
+            k -= 1
+            continue
+        if (k >= 3 and _subhead_shaped(last) and len(last) <= P.SUBHEAD_MAX_CHARS
+                and _CLAUSE_RE.search(before) and len(before) >= P.SUBHEADLINE_MIN_CHARS):
+            k -= 1
+            continue
+        break
+    return len(titles) - k
 
 
 def _subhead_shaped(title: str) -> bool:
@@ -222,10 +255,14 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 roundup = None  # a full article after the roundup
             d = start(roundup or pending_section)
             pending_section = None
-            d.titles = titles
+            inner = _inner_subheads(titles)
+            d.titles = titles[:len(titles) - inner]
             d.brief = roundup is not None
             for g in group:
                 d.blocks.extend(g.blocks)
+            for g in titles[len(titles) - inner:]:  # 郑州航空港：… / 货邮吞吐量…，… / 航线加密 通达全球
+                d.paragraphs.append(g.text)
+                d.subheads += 1
             i = j
             continue
         if role == "text" and roundup is not None and cur is not None:

@@ -271,6 +271,8 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
             score += P.W_AFTER_BYLINE
         elif prev.role in ("title", "title?", "section"):
             score += P.W_UNDER_TITLE  # stacked under a title: a subheadline
+            if lead_echo(t, prev.text) >= P.TITLE_ECHO_MIN:
+                score += P.W_ECHOES_TITLE  # 第十九届中国戏剧节闭幕 / 第十九届中国戏剧节 | 日前…: the lead
     if body_font and block.font_size and block.font_size >= body_font * P.FONT_RATIO_TITLE:
         score += P.W_FONT
     if usual_gap and block.gap_before > usual_gap:

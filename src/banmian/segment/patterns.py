@@ -53,7 +53,8 @@ W_CLAUSE = -1.5           # a comma or semicolon inside the block
 W_CLAUSES = -3.5          # two or more: titles almost never have them
 W_INNER_STOP = -4.0       # a full stop or semicolon inside the block: text, cut at a column break
 W_INNER_EXCLAIM = -1.5    # a ！ or ？ inside: headlines have them too (加油！中国制造)
-W_TERMINAL_END = -2.0     # ends with ！ or ？: a title only if titles or a byline follow
+W_TERMINAL_END = -1.5     # ends with ！ or ？: a title only if titles or a byline follow
+                          # (swept -2..-1: -1.5 keeps 冰雪经济，“热”起来！ over its picture)
 W_TITLE_SHAPE = 1.5       # two phrases split by a space, a 小标题 numbering, 【…】, a 地名:… colon
 W_NEXT_HEADERISH = 2.5    # next block is a title, byline, dateline, caption or the page's end
 W_UNDER_TITLE = 2.0       # right under a title: a subheadline (or the first half of a cut lead)
@@ -88,6 +89,11 @@ LEAD_ECHO_MIN = 0.3
 LEAD_ECHO_MIN_CLAUSE = 0.6
 LEAD_ECHO_MIN_PAIRS = 3
 LEAD_ECHO_WINDOW = 120
+W_ECHOES_TITLE = -3.0     # repeats most of the title above: the lead restating it, not a subheadline
+#: Share of a candidate's character pairs found in the title right above it. Of candidates under
+#: a title on the golden pages, 7 reach 0.5, all cut leads (第十九届中国戏剧节 under
+#: 第十九届中国戏剧节闭幕); between 0.4 and 0.5 real subheadlines and leads are even (18 / 28).
+TITLE_ECHO_MIN = 0.5
 W_BETWEEN_TEXT = -1.0     # shapeless, between two text blocks, no lead after it and no sibling subheads
 #: Passes over the title candidates; each sees its neighbours' roles from the pass before.
 #: Two settle every page of the golden corpus (a third changes nothing there).
@@ -105,11 +111,18 @@ PARALLEL_MAX_CHARS = 10
 
 #: Two title lines are kicker + headline only when the first is a short phrase and the second a
 #: short headline; a second line this long, or with a comma, or opening with ——, is a subheadline.
-#: From the papers' convention (副题 are long and explanatory, 引题 short phrases); the sweep of
-#: KICKER_MAX_CHARS over 8..16 gives the same or better headlines from 12 up, so 16 (real kickers
-#: run to about 16 characters).
-KICKER_MAX_CHARS = 16
+#: From the papers' convention (副题 are long and explanatory, 引题 short phrases). Sweep of
+#: KICKER_MAX_CHARS over 10..16 (bench/calibrate_segment.py): headlines right are best from 11 to
+#: 14 on every page set and drop at 16 (我国科学家发现水稻高产关键基因 / 有望使…), so 12.
+KICKER_MAX_CHARS = 12
 SUBHEADLINE_MIN_CHARS = 18
+#: Kickers (引题) state a campaign or a theme: they open with a verb of policy or close with a
+#: theme word. Two title lines whose first is one of these are kicker + headline.
+KICKER_STARTS = ("聚焦", "建设", "促进", "推进", "推动", "打造", "加快", "坚持", "深化", "深入", "奋力", "奋进", "喜迎",
+                 "迎接", "决胜", "践行", "学习贯彻", "牢记", "告别", "守护", "夯实", "助力", "服务", "共建", "高质量发展",
+                 "新春走基层", "一线调研", "权威发布", "记者手记", "相关新闻", "新闻链接")
+KICKER_ENDS = ("进行时", "在行动", "论坛", "系列报道", "调研行", "一线行", "新征程", "新气象", "新变化", "观察", "纪实",
+               "之一", "之二", "之三", "之四", "之五", "走基层", "看变化", "新时代")
 #: A first title line this short above other titles is a section label (交通, 生态文明, 海洋经济).
 SECTION_SHORT_MAX = 4
 
@@ -167,17 +180,19 @@ NEEDS_SUBJECT_RE = re.compile(r"^(?:表示|介绍|指出|认为|强调|透露|�
 #: A sentence opening with a time and a comma (日前，/ 2014年，/ 盛夏时节，): a lead paragraph,
 #: not a title. 截至… is left out: subheadlines open with it (截至4月底，今年投入…).
 LEDE_START_RE = re.compile(
-    r"^(?:近日|日前|近期|近年来|今年以来|去年以来|年初以来|入夏以来|入冬以来|目前|当前|此前|昨天|昨日|今天|今日|前不久"
+    r"^(?:近日|日前|近期|近年来|今年以来|截至目前|去年以来|年初以来|入夏以来|入冬以来|目前|当前|此前|昨天|昨日|今天|今日|前不久"
     r"|清晨|早上|上午|中午|下午|傍晚|晚上|夜晚|凌晨|夜幕降临|盛夏|深秋|隆冬|初春|[春夏秋冬]日|[" + CJK + r"]{2}时节"
     r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日(?:[上下]午|晚|凌晨)?|\d{1,2}月(?:[上中下]旬|初|底)?"
     r"|\d+年来|多年来|近年来|这些年|每到[" + CJK + r"]{1,4})[，,]")
 #: Units printed right after a number: a block starting with one continues a number cut at a
 #: column break (最高人民法院19 | 日发布…, 3626. | 9亿元).
 NUMBER_UNIT_START = "年月日时分秒号万亿元个家人次名台辆吨米倍%％余多"
-#: A block opening with a quantity (100万亩，… / 70%。): the number belongs to the sentence above;
-#: paragraphs open with dates (2022年，5月17日) but not with bare quantities.
+#: A block opening with a quantity that ends a clause (100万亩，… / 70%。): the number belongs to
+#: the sentence above. Paragraphs open with dates (2022年，) and with quantities that start a
+#: noun phrase (504个量子比特超导芯片…), not with a quantity and a comma.
 MEASURE_START_RE = re.compile(r"^[0-9０-９]+(?:[.．][0-9]+)?(?:%|％|万|亿|千|余|多)?(?:个|家|人|名|吨|亩|公里|千米|米|元|台|辆|座"
-                              r"|所|项|件|套|只|头|户|次|倍|条|艘|架|公顷|平方米|立方米|千瓦|标箱|%|％)")
+                              r"|所|项|件|套|只|头|户|次|倍|条|艘|架|公顷|平方米|立方米|千瓦|标箱|%|％)"
+                              r"(?:以上|左右|多|余)?[，,。.；;、）)]")
 #: Labels printed above a passage inside an article, titles although short.
 INSET_LABELS = ("记者手记", "相关链接", "新闻链接", "知识链接", "延伸阅读", "背景", "链接", "短评", "点评", "编后",
                 "编者按", "记者观察", "专家观点", "数读", "一线见闻", "小贴士", "名词解释", "新闻背景", "综述")
