@@ -69,6 +69,13 @@ def is_terminal(text: str) -> bool:
     return False
 
 
+def number_ends_sentence(text: str, nxt: str) -> bool:
+    """A block ending in a digit and a half-width stop or colon (10秒20. / 3:) ended its sentence
+    unless the next block goes on with digits (3626. | 9亿元, 3: | 1)."""
+    t = text.rstrip()
+    return len(t) > 1 and t[-1] in ".:：" and t[-2].isdigit() and not nxt[:1].isdigit()
+
+
 def _half_stop(t: str) -> bool:
     """A final colon or half-width full stop ends a sentence unless a digit precedes it: 3:|1 and
     3626.|9亿元 are a score and a number cut by a column break."""
@@ -147,7 +154,8 @@ def _headerish(role: str | None) -> bool:
 
 def _shaped(t: str) -> bool:
     """Printed like a title: two phrases split by a space, a numbering, 【…】, or 地名：短语."""
-    return bool(P.SPACED_TITLE_RE.match(t) or P.SUBHEAD_NUMBERED_RE.match(t) or P.COLON_TITLE_RE.match(t))
+    return bool(P.SPACED_TITLE_RE.match(t) or P.SUBHEAD_NUMBERED_RE.match(t) or P.COLON_TITLE_RE.match(t)
+                or P.FROM_TO_TITLE_RE.match(t))
 
 
 _BRACKET_RE = re.compile(r"[“‘「『（(【《\"”’」』）)】》]")
@@ -222,6 +230,8 @@ def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool =
     if P.LEDE_RE.match(nxt_text):
         return P.W_NEXT_LEDE
     score = 0.0
+    if P.SENTENCE_START_RE.match(nxt_text):
+        score += P.W_NEXT_SENTENCE
     if len(t) <= P.TITLE_TINY_CHARS and not shaped and t not in _INSET_LABELS:
         score += P.W_TINY
     if opens_with_particle(nxt_text):

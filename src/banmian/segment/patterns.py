@@ -60,6 +60,7 @@ W_NEXT_HEADERISH = 2.5    # next block is a title, byline, dateline, caption or 
 W_UNDER_TITLE = 2.0       # right under a title: a subheadline (or the first half of a cut lead)
 W_NEXT_CONTINUES = -4.0   # next block starts with a mark that only continues a sentence
 W_NEXT_LEDE = 1.0         # next block opens like a news lead (近日, 本报讯, 5月17日,…)
+W_NEXT_SENTENCE = 1.0     # next block opens a sentence (如今，/ 此外，/ 据介绍，)
 W_PREV_FRAGMENT = -3.0    # previous text block is itself an unfinished fragment
 W_DANGLING_END = -2.0     # ends with a word that cannot end a title (的, 和, 与, 在, 对…)
 W_FONT = 3.0              # layout evidence: font clearly larger than the body text
@@ -177,6 +178,11 @@ NEEDS_SUBJECT_RE = re.compile(r"^(?:表示|介绍|指出|认为|强调|透露|�
                               r"|(?:有关|相关)?负责人(?:表示|介绍|说|称)"
                               r"|(?:日前|近日|近期|昨天|昨日|今天|今日)(?:开幕|闭幕|发布|举行|召开|印发|启动|宣布|公布|出台|表示|介绍"
                               r"|透露|获批|落幕|正式|成功|顺利))")
+#: Words that open a sentence followed by a comma (如今，/ 此外，/ 据介绍，): a block starting so
+#: begins a sentence, so the unfinished block above it is a title, not half a sentence.
+SENTENCE_START_RE = re.compile(
+    r"^(?:如今|此外|同时|另外|随后|对此|为此|然而|但是|不过|因此|所以|其中|与此同时|据介绍|据了解|据悉|记者了解到"
+    r"|数据显示|资料显示|统计显示|事实上|实际上|眼下|当下|目前|近年来|多年来|去年|今年|这些年|如此一来|一方面)[，,]")
 #: A sentence opening with a time and a comma (日前，/ 2014年，/ 盛夏时节，): a lead paragraph,
 #: not a title. 截至… is left out: subheadlines open with it (截至4月底，今年投入…).
 LEDE_START_RE = re.compile(
@@ -218,8 +224,10 @@ STRONG_LEDE_RE = re.compile(r"^(?:记者(?:近日|日前|昨天|昨日|今天)?�
 #: How news leads open: evidence that a block starts a new article rather than continues one.
 LEDE_RE = re.compile(
     r"^(?:本报讯|本报[" + CJK + r"]{0,8}\d{1,2}月\d{1,2}日电|新华社|中新社|人民网|央视网|据新华社|据[" + CJK + r"]{2,8}报道"
-    r"|近日|日前|近期|近年来|今年以来|当前|目前|截至|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|记者从|记者近日|昨天|昨日|今天|今日)"
+    r"|(?:近日|日前|近期|近年来|今年以来|当前|目前|昨天|昨日|今天|今日)(?=[，,\s]|记者)"
+    r"|截至|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|记者从|记者近日)"
 )
+#: (A time word straight before a verb, 日前在福建福州闭幕 / 近日发布, follows a subject: not a lead.)
 
 # ---------------------------------------------------------------------------------------------
 # Block patterns
@@ -267,9 +275,11 @@ END_MARK_RE = re.compile(r"\s*[（(【\[]完[）)】\]]\s*$")
 #: Numbered inner subheads: 一、… （一）… 1. … 【…】
 #: A numbered list item or subhead: a run of these is a list, not an article's header.
 LIST_ITEM_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])")
-SUBHEAD_NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．]\s*(?=\D)|【[^】]+】$|第[一二三四五六七八九十]+[,，]?)")
+SUBHEAD_NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．]\s*(?=\D)|【[^】]+】$|第[一二三四五六七八九十]+[,，、:：\s])")
 #: 地名：短语 headline shape, as in 杭州塘栖：农文旅助力乡村游.
 COLON_TITLE_RE = re.compile(r"^[" + CJK + r"]{2,10}[:：][^，,。；;]{3,}$")
+#: 从“试点”到“推广” / 从“授人以鱼”到“授人以渔”: a title's shape.
+FROM_TO_TITLE_RE = re.compile(r"^从[“\"‘]?[^，,。；;\s]{1,8}?[”\"’]?到[“\"‘]?[^，,。；;\s]{1,8}[”\"’]?$")
 #: Two phrases separated by a space: 协同创新开新局 八市齐力谱新篇.
 SPACED_TITLE_RE = re.compile(r"^[^\s，,。；;]{2,}[ \u3000]+[^\s，,。；;]{2,}")
 
@@ -279,7 +289,7 @@ FURNITURE_RE = re.compile(
     r"第\s*[0-9０-９A-Za-z一二三四五六七八九十]+\s*版(?:[\s:：].{0,20})?"
     r"|[A-Z]?\d{1,3}(?:\s*版)?"
     r"|(?:(?:责任编辑|本版编辑|本版责编|责编|编辑|版式设计|版式|美编|美术编辑|校对|组版|照排|图片编辑|视觉设计|制图)"
-    r"\s*[:：/／]?\s*[" + CJK + r"、·]{2,12}(?:[\s\u3000]+[" + CJK + r"、·]{2,4})*[\s\u3000]*){1,4}"
+    r"\s*[:：/／]?\s*[" + CJK + r"、·][" + CJK + r"、·\s\u3000]{0,23}){1,4}"  # 王　珏 / 孟　飞　美　编　王子萱
     r"|(?:\d{4}年\d{1,2}月\d{1,2}日)\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?(?:\s+.{0,30})?"
     r"|.{0,12}\d{4}年\d{1,2}月\d{1,2}日[\s\u3000]*(?:星期|周)[一二三四五六日天].{0,30}"
     r"|(?:\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*(?:星期[一二三四五六日天])?"
