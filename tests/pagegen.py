@@ -182,8 +182,9 @@ class PageMaker:
                         right = right[: -len(attribution)]  # the body loses the attribution
                     if k == 0 and lead_prefix:
                         left = left[len(lead_prefix):] if len(left) > len(lead_prefix) else ""
-                    if k < len(paragraphs) and left and right:
-                        rend.breaks.append((left, right))
+                    in_attribution = bool(attribution) and pb.endswith(attribution) and cut > len(pb) - len(attribution)
+                    if k < len(paragraphs) and left and right and not in_attribution:
+                        rend.breaks.append((left, right))  # (a cut attribution is no body break)
                     continue
             blocks.append(pb)
             if cap_blocks and rng.random() < 0.3:
@@ -201,11 +202,11 @@ class PageMaker:
         for _ in range(8):
             cut = self.rng.randint(2, len(text) - 2)
             before = text[cut - 1]
-            if before in "”’）)":  # after a closing mark, but not one that closes a sentence
-                if cut >= 2 and text[cut - 2] in TERMINAL:
+            if before in "”’）)\"":  # after a closing mark, but not one that closes a sentence
+                if cut >= 2 and (text[cut - 2] in TERMINAL or (text[cut - 2] == "." and not text[cut - 3].isdigit())):
                     continue
-            elif before in TERMINAL:
-                continue
+            elif before in TERMINAL or (before == "." and not text[cut - 2].isdigit()):
+                continue  # (a half-width stop after a digit is a decimal point: 3626.|9亿元)
             if not before.isspace() and not text[cut].isspace():
                 return cut
         return None

@@ -123,7 +123,7 @@ def prelim_role(block: Block, prev_role: str | None) -> str:
     if n <= P.JUMP_MAX_CHARS and P.JUMP_RE.match(t):
         return "jump"
     if not _WORDLIKE_RE.search(t):
-        if t[0] in _CONT_START and t[0] not in "…":
+        if (t[0] in _CONT_START and t[0] not in "…") or t[0] in "%％":
             return "text"  # ”。 left over from a sentence cut at a column break
         return "furniture"  # rules, ornaments, a line of punctuation
     if n <= P.ATTRIBUTION_MAX_CHARS + 2 and (t[0] in "（(") and _is_attribution(t):
@@ -194,6 +194,8 @@ def own_score(t: str) -> float:
         score += P.W_TERMINAL_END
     if _shaped(t):
         score += P.W_TITLE_SHAPE
+    elif t.startswith(P.STRONG_OPENERS):
+        score += P.W_STRONG_OPENER
     elif t.startswith(P.SENTENCE_OPENERS):
         score -= P.W_TITLE_SHAPE
     if P.STRONG_LEDE_RE.match(t) or P.OPENING_DATELINE_RE.match(t):
@@ -263,7 +265,7 @@ def lead_echo(title: str, lead: str) -> float:
 
 def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: float | None,
                 usual_gap: int, siblings: bool = False, own: float | None = None,
-                roundup: bool = False) -> float:
+                roundup: bool = False, under_subhead: bool = False) -> float:
     """Evidence that a short unfinished block is a title rather than a cut paragraph."""
     t = block.text
     score = own_score(t) if own is None else own
@@ -280,7 +282,9 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
         elif prev.role == "byline":
             score += P.W_AFTER_BYLINE
         elif prev.role in ("title", "title?", "section"):
-            score += P.W_UNDER_TITLE  # stacked under a title: a subheadline
+            # Stacked under a title: a subheadline; but an inner subhead (``under_subhead``: text
+            # above it and sibling subheads around) has nothing under it but its paragraph.
+            score += P.W_UNDER_SUBHEAD if under_subhead else P.W_UNDER_TITLE
             if lead_echo(t, prev.text) >= P.TITLE_ECHO_MIN:
                 score += P.W_ECHOES_TITLE  # 第十九届中国戏剧节闭幕 / 第十九届中国戏剧节 | 日前…: the lead
     if body_font and block.font_size and block.font_size >= body_font * P.FONT_RATIO_TITLE:
@@ -293,9 +297,17 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
 def assign_roles(blocks: list[Block]) -> None:
     """Set ``Block.role`` on every block of a page, in place."""
     prev_role: str | None = None
-    for b in blocks:
+    for k, b in enumerate(blocks):
         b.role = prelim_role(b, prev_role)
+        if k and b.role == "byline" and prev_role == "text" and not is_terminal(blocks[k - 1].text) \
+                and not B.parse_byline_block(b.text, after_byline=True):
+            b.role = "text"  # …一位专家告诉 | 记者：: a role word ending a cut sentence, no names
         prev_role = b.role
+    for k in range(1, len(blocks) - 1):
+        b, nxt = blocks[k], blocks[k + 1]
+        if b.role == "furniture" and b.text.isdigit() and blocks[k - 1].role in ("title?", "text") \
+                and nxt.role == "text" and (nxt.text[:1].isdigit() or nxt.text[:1] in _NUMBER_UNIT):
+            b.role = "text"  # 202 | 2年，…: a number cut at a column break, not a page number
     fonts = [b.font_size for b in blocks if b.font_size and b.role == "text"]
     body_font = median(fonts) if fonts else None
     gaps = [b.gap_before for b in blocks[1:]]
@@ -324,9 +336,13 @@ def assign_roles(blocks: list[Block]) -> None:
         changed = False
         for i in reversed(cands):
             b = blocks[i]
-            prev = _prev_content(blocks, i)
+            j = _prev_pos(blocks, i)
+            prev = blocks[j] if j is not None else None
+            k = _prev_pos(blocks, j) if j is not None else None
+            under_subhead = (j in siblings and siblings[j] and not in_roundup[j] and k is not None
+                             and blocks[k].role == "text")
             nxt = _next_content(blocks, i, skip=_INTERLEAVED)
-            sc = title_score(b, prev, nxt, body_font, usual_gap, siblings[i], own[i], in_roundup[i])
+            sc = title_score(b, prev, nxt, body_font, usual_gap, siblings[i], own[i], in_roundup[i], under_subhead)
             role = "title" if sc >= P.TITLE_SCORE_MIN else "text"
             if role != b.role:
                 changed = True
@@ -349,10 +365,10 @@ def _roundup_flags(blocks: list[Block]) -> list[bool]:
     return flags
 
 
-def _prev_content(blocks: list[Block], i: int) -> Block | None:
+def _prev_pos(blocks: list[Block], i: int) -> int | None:
     for j in range(i - 1, -1, -1):
         if blocks[j].role not in ("furniture", "jump"):
-            return blocks[j]
+            return j
     return None
 
 

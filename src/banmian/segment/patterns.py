@@ -58,6 +58,8 @@ W_TERMINAL_END = -1.5     # ends with ！ or ？: a title only if titles or a by
 W_TITLE_SHAPE = 1.5       # two phrases split by a space, a 小标题 numbering, 【…】, a 地名:… colon
 W_NEXT_HEADERISH = 2.5    # next block is a title, byline, dateline, caption or the page's end
 W_UNDER_TITLE = 2.0       # right under a title: a subheadline (or the first half of a cut lead)
+W_UNDER_SUBHEAD = 1.0     # right under an inner subhead (text above it, sibling subheads around); swept -1..2
+W_STRONG_OPENER = -3.0    # opens with 据 / 该 / 此外 / 因此…: a sentence, never a title
 W_NEXT_CONTINUES = -4.0   # next block starts with a mark that only continues a sentence
 W_NEXT_LEDE = 1.0         # next block opens like a news lead (近日, 本报讯, 5月17日,…)
 W_NEXT_SENTENCE = 1.0     # next block opens a sentence (如今，/ 此外，/ 据介绍，)
@@ -202,6 +204,9 @@ MEASURE_START_RE = re.compile(r"^[0-9０-９]+(?:[.．][0-9]+)?(?:%|％|万|亿|
 #: Labels printed above a passage inside an article, titles although short.
 INSET_LABELS = ("记者手记", "相关链接", "新闻链接", "知识链接", "延伸阅读", "背景", "链接", "短评", "点评", "编后",
                 "编者按", "记者观察", "专家观点", "数读", "一线见闻", "小贴士", "名词解释", "新闻背景", "综述")
+#: Words that open a sentence and never a title or a subheadline.
+STRONG_OPENERS = ("据", "该", "此外", "同时，", "同时,", "其中", "对此", "因此", "所以", "然而", "另外", "与此同时", "由于",
+                  "但是", "不过", "而且", "并且")
 #: Words that open a sentence but never a title; a block starting with one is text.
 SENTENCE_OPENERS = ("据", "该", "此外", "同时", "其中", "对此", "随着", "为了", "记者", "但", "而", "并",
                     "因此", "所以", "不过", "然而", "另外", "与此同时", "他", "她", "我们", "他们", "下一步",
