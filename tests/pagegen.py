@@ -153,9 +153,10 @@ class PageMaker:
             blocks.extend(cap_blocks)
             cap_blocks = []
         par_blocks: list[str] = []
+        lead = next((k for k, p in enumerate(paragraphs) if p not in subheads), 0)  # the dateline's paragraph
         for k, p in enumerate(paragraphs):
             body_pars.append(p)
-            par_blocks.append(lead_prefix + p if k == 0 else p)
+            par_blocks.append(lead_prefix + p if k == lead else p)
         attribution = a.get("attribution")
         if attribution and par_blocks:
             attribution = conv(attribution)
@@ -180,7 +181,7 @@ class PageMaker:
                     blocks.append(right)
                     if attribution and right.endswith(attribution) and k == len(paragraphs) - 1:
                         right = right[: -len(attribution)]  # the body loses the attribution
-                    if k == 0 and lead_prefix:
+                    if k == lead and lead_prefix:
                         left = left[len(lead_prefix):] if len(left) > len(lead_prefix) else ""
                     in_attribution = bool(attribution) and pb.endswith(attribution) and cut > len(pb) - len(attribution)
                     if k < len(paragraphs) and left and right and not in_attribution:

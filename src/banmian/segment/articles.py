@@ -30,6 +30,7 @@ class _Draft:
     dateline: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     subheads: int = 0
+    subhead_kinds: set[str] = field(default_factory=set)  # how its inner subheads are printed
     captions: list[Caption] = field(default_factory=list)
     blocks: list[int] = field(default_factory=list)
     closed: bool = False  # an attribution or a credit ended it
@@ -44,7 +45,7 @@ class _Draft:
         self.blocks.extend(blocks)
         if text[-1:] in "）)】]":
             text = P.END_MARK_RE.sub("", text)
-        if not self.paragraphs and self.dateline is None and not self.subheads:
+        if len(self.paragraphs) == self.subheads and self.dateline is None:  # (only subheads so far)
             dateline, names, rest = B.split_dateline(text)
             if dateline:
                 self.dateline = dateline
@@ -143,6 +144,15 @@ def _inner_subheads(titles: list[Unit]) -> int:
     return len(titles) - k
 
 
+def _subhead_kind(title: str) -> str:
+    """How an inner subhead is printed: numbered, bracketed, two spaced phrases, or plain."""
+    if title.startswith("【"):
+        return "bracket"
+    if P.SUBHEAD_NUMBERED_RE.match(title):
+        return "numbered"
+    return "spaced" if P.SPACED_TITLE_RE.match(title) else "plain"
+
+
 def _subhead_shaped(title: str) -> bool:
     """Printed the way inner subheads are: numbered, in 【】, or two phrases split by a space."""
     return bool(P.SUBHEAD_NUMBERED_RE.match(title) or P.SPACED_TITLE_RE.match(title))
@@ -166,9 +176,8 @@ def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roun
                    usual_gap: int, parallel: bool = False) -> bool:
     """Does this run of titles open a new article (else it is an inner subhead of ``cur``)?"""
     if (cur is not None and cur.titles and cur.bylines and not cur.has_content and not cur.closed
-            and len(group) == 1 and group[0].role == "title" and nxt is not None and nxt.role == "text"
-            and not P.DATELINE_RE.match(nxt.text)):
-        return False  # headline, byline, then the first inner subhead of the article
+            and len(group) == 1 and group[0].role == "title" and nxt is not None and nxt.role == "text"):
+        return False  # headline, byline, then the first inner subhead of the article (also over its dateline)
     if cur is None or not cur.has_content or cur.closed:
         return True
     if not cur.paragraphs:  # a picture story (title and captions) ends at the next title
@@ -193,6 +202,8 @@ def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roun
     if (nxt.role == "text" and not _subhead_shaped(title) and not parallel
             and lead_echo(title, nxt.text) >= P.LEAD_ECHO_MIN):
         return True  # the paragraph below restates it: a headline and its lead, not a subhead
+    if cur.subheads and "plain" not in cur.subhead_kinds and _subhead_kind(title) not in cur.subhead_kinds:
+        return True  # 一、… 二、… 三、… then an unnumbered title: the next article's headline
     if cur.bylines or cur.dateline or cur.subheads:
         return False
     return bool(nxt.role == "text" and P.LEDE_RE.match(nxt.text))
@@ -237,10 +248,12 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                     cur.paragraphs.append(g.text)
                     cur.blocks.extend(g.blocks)
                     cur.subheads += 1
+                    cur.subhead_kinds.add(_subhead_kind(g.text))
                 i = j
                 continue
             titles = [g for g in group if g.role == "title"]
-            if len(titles) >= 2 and group[0].role == "title" and _SECTIONISH_RE.match(titles[0].text):
+            if len(titles) >= 2 and group[0].role == "title" and _SECTIONISH_RE.match(titles[0].text) \
+                    and not titles[0].text.startswith(P.KICKER_STARTS):
                 group[0].role = "section"  # 交通 / 生态文明 above a headline: a section label
                 titles = titles[1:]
             sections = [g.text for g in group if g.role == "section"]
@@ -263,6 +276,7 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
             for g in titles[len(titles) - inner:]:  # 郑州航空港：… / 货邮吞吐量…，… / 航线加密 通达全球
                 d.paragraphs.append(g.text)
                 d.subheads += 1
+                d.subhead_kinds.add(_subhead_kind(g.text))
             i = j
             continue
         if role == "text" and roundup is not None and cur is not None:
@@ -275,7 +289,7 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 i += 1
                 continue
         if (role == "text" and cur is not None and cur.has_content and P.OPENING_DATELINE_RE.match(u.text)
-                and roundup is None):
+                and roundup is None and (len(cur.paragraphs) > cur.subheads or cur.captions)):
             start(pending_section)  # 新华社北京…电 with no headline: a new item
             pending_section = None
         elif cur is None or (cur.closed and role in ("text", "caption")):

@@ -299,8 +299,8 @@ def assign_roles(blocks: list[Block]) -> None:
     prev_role: str | None = None
     for k, b in enumerate(blocks):
         b.role = prelim_role(b, prev_role)
-        if k and b.role == "byline" and prev_role == "text" and not is_terminal(blocks[k - 1].text) \
-                and not B.parse_byline_block(b.text, after_byline=True):
+        if k and b.role == "byline" and prev_role in ("text", "title?") and not is_terminal(blocks[k - 1].text) \
+                and b.text[0] not in P.BYLINE_MARKERS and not B.parse_byline_block(b.text, after_byline=True):
             b.role = "text"  # …一位专家告诉 | 记者：: a role word ending a cut sentence, no names
         prev_role = b.role
     for k in range(1, len(blocks) - 1):
@@ -320,6 +320,8 @@ def assign_roles(blocks: list[Block]) -> None:
             nxt = _next_content(blocks, i)
             if is_roundup(b.text, nxt.text if nxt is not None and nxt.role == "text" else None):
                 continue
+            if i + 1 < len(blocks) and blocks[i + 1].role == "jump":
+                continue  # 要闻·综合 / （上接第一版）: the page's section over a continued story
             if nxt is None or nxt.role not in ("title?", "section", "caption", "credit"):
                 b.role = "title?"
     in_roundup = _roundup_flags(blocks)

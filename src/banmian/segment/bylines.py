@@ -207,6 +207,9 @@ def split_dateline(paragraph: str) -> tuple[str | None, list[Byline], str]:
 #: Credits stand in a caption's last characters; the pattern is only tried there.
 CREDIT_WINDOW = 48
 _CREDIT_LAST = frozenset("摄影道图发)）片")
+#: Every credit the pattern knows holds one of these; a block without any has no credit.
+_CREDIT_KEYS = ("摄", "供图", "制图", "提供", "社发", "视觉发", "中国发", "本报发", "网发", "图：", "图:", "图/", "图／",
+                "片：", "片:", "截图", "资料图")
 
 
 def find_credit(text: str) -> int | None:
@@ -214,6 +217,12 @@ def find_credit(text: str) -> int | None:
     if not text or (text[-1] not in _CREDIT_LAST and "图" not in text[-CREDIT_WINDOW:]):
         return None
     base = max(0, len(text) - CREDIT_WINDOW)
+    window = text[base:]
+    if not any(k in window for k in _CREDIT_KEYS):
+        return None
+    # No credit holds a sentence end: start after the window's last one (a caption's credit
+    # follows its last sentence), so the pattern is tried over a few characters only.
+    base += max(window.rfind(c) for c in "。！？!?.") + 1
     m = P.CREDIT_RE.search(text, base)
     if not m:
         return None
