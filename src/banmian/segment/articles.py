@@ -115,8 +115,11 @@ def _kicker_over_headline(first: str, second: str) -> bool:
     (a comma, 18 characters or more); a kicker is a short theme line (…进行时, 聚焦…, 建设…) or
     stands over a line printed the way headlines are (地名：短语, two phrases split by a space).
     """
-    if _DASH_RE.match(second) or len(first) > P.KICKER_MAX_CHARS or first[-1] in "？！?!":
-        return False
+    if _DASH_RE.match(second) or len(first) > P.KICKER_MAX_CHARS or first[-1] in "？！?!" \
+            or any(w in first for w in P.QUESTION_WORDS):
+        return False  # (a question is a headline: 秋冬季节如何预防流感 / 专家提醒：…)
+    if first in P.INSET_LABELS:
+        return True  # 相关链接 / 什么是…, 短评 / …
     if first.startswith(P.KICKER_STARTS) or first.endswith(P.KICKER_ENDS):
         return len(second) <= P.TITLE_LONG_CHARS
     if (P.COLON_TITLE_RE.match(second) and not P.COLON_TITLE_RE.match(first)) or \
@@ -253,7 +256,7 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 continue
             titles = [g for g in group if g.role == "title"]
             if len(titles) >= 2 and group[0].role == "title" and _SECTIONISH_RE.match(titles[0].text) \
-                    and not titles[0].text.startswith(P.KICKER_STARTS):
+                    and not titles[0].text.startswith(P.KICKER_STARTS) and titles[0].text not in P.INSET_LABELS:
                 group[0].role = "section"  # 交通 / 生态文明 above a headline: a section label
                 titles = titles[1:]
             sections = [g.text for g in group if g.role == "section"]
@@ -318,7 +321,14 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
         i += 1
 
     articles = []
+    carried: str | None = None  # the section of a label that opened nothing (县域经济 over furniture)
     for d in drafts:
+        if not (d.titles or d.paragraphs or d.captions or d.bylines):
+            carried = carried or d.section
+            continue
+        if carried and d.section is None:
+            d.section = carried
+        carried = None
         kicker, headline, sub = _head_fields(d.titles)
         if d.brief:
             kind = "brief"

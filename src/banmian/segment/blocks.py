@@ -37,6 +37,7 @@ _WORDLIKE_RE = re.compile(r"[" + P.CJK + r"A-Za-z0-9０-９]")
 _PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("‘", "’"), ("「", "」"), ("【", "】"))
 _COLON_END = frozenset("：:")
 _STOP_OR_COLON = frozenset("：:.")
+_CREDIT_ENDS = ("摄", "摄影", "供图")  # 本报记者 王汉超摄: a credit, not a byline
 _OPEN_END = frozenset(P.OPEN_END_CHARS)
 _NUMBER_UNIT = frozenset(P.NUMBER_UNIT_START)
 _INSET_LABELS = frozenset(P.INSET_LABELS)
@@ -128,7 +129,10 @@ def prelim_role(block: Block, prev_role: str | None) -> str:
         return "furniture"  # rules, ornaments, a line of punctuation
     if n <= P.ATTRIBUTION_MAX_CHARS + 2 and (t[0] in "（(") and _is_attribution(t):
         return "attribution"
-    if n <= P.BYLINE_MAX_CHARS and B.parse_byline_block(t, after_byline=prev_role == "byline") is not None:
+    if P.QA_TURN_RE.match(t):
+        return "text"  # 问：今年的流感流行趋势如何？
+    if n <= P.BYLINE_MAX_CHARS and not t.endswith(_CREDIT_ENDS) \
+            and B.parse_byline_block(t, after_byline=prev_role == "byline") is not None:
         return "byline"
     if _is_caption(t):
         start = B.find_credit(t)
@@ -225,7 +229,8 @@ def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool =
         return P.W_NEXT_HEADERISH  # a dateline never continues a sentence
     if first in _CONT_START or (first.isdigit() and (t[-1].isdigit() or t[-1] in _DANGLING
                                                       or t.endswith(P.DANGLING_VERBS))) \
-            or (t[-1].isdigit() and first in _NUMBER_UNIT) or P.MEASURE_START_RE.match(nxt_text):
+            or (t[-1].isdigit() and first in _NUMBER_UNIT) or P.MEASURE_START_RE.match(nxt_text) \
+            or (first.isdigit() and t[-1] in ".．" and len(t) > 1 and t[-2].isdigit()):  # 出口额为5. | 33万亿
         return P.W_NEXT_CONTINUES  # ，… / 达到|1350亿斤 / 12|3亿元
     if P.NEEDS_SUBJECT_RE.match(nxt_text):
         return P.W_NEXT_NEEDS_SUBJECT
