@@ -236,6 +236,8 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
             i += 1
             continue
         if role == "jump":
+            if cur is not None and P.JUMP_OUT_RE.search(u.text):
+                cur.closed = True  # （下转第二版）: the rest is on another page
             i += 1
             continue
         if role in ("title", "section"):

@@ -220,7 +220,7 @@ def own_score(t: str) -> float:
 
 
 def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool = False,
-               after_text: bool = False) -> float:
+               after_text: bool = False, lead: str | None = None) -> float:
     """Evidence from the text block that follows (``alone``: no parallel subheads, text above;
     ``roundup``: inside a roundup of briefs, where every item opens with a short headline;
     ``after_text``: a text block stands above)."""
@@ -249,9 +249,25 @@ def next_score(t: str, nxt_text: str, shaped: bool, alone: bool, roundup: bool =
         score += P.W_BETWEEN_TEXT
     # Between text blocks, a title with a comma must echo more: the halves of a cut sentence share
     # words when it lists parallel clauses (突出南向开放，深化与川南 | …深化与川东北…).
-    if lead_echo(t, nxt_text) >= (P.LEAD_ECHO_MIN_CLAUSE if after_text and _CLAUSE_RE.search(t) else P.LEAD_ECHO_MIN):
+    if lead_echo(t, lead or nxt_text) >= (P.LEAD_ECHO_MIN_CLAUSE if after_text and _CLAUSE_RE.search(t)
+                                          else P.LEAD_ECHO_MIN):
         score += P.W_LEAD_ECHO  # 广西糖料蔗良种覆盖率超过95% | …全区糖料蔗良种覆盖率已经超过95%
     return score
+
+
+def seam_echo(left: str, right: str, title: str) -> bool:
+    """Does a run of the title above read across ``left|right`` (全市中小学生运动会开幕 over
+    第十二届全市 | 中小学生运动会26日…)? Then the two blocks are one sentence restating it."""
+    n = P.SEAM_ECHO_MIN
+    a, b = left[-(n - 1):], right[:n - 1]
+    joined = a + b
+    for i in range(len(a)):
+        for j in range(max(len(a) + 1, i + n), len(joined) + 1):
+            if joined[i:j] not in title:
+                break
+            if j - i >= n:
+                return True
+    return False
 
 
 _ECHO_CHAR_RE = re.compile(r"[" + P.CJK + r"A-Za-z0-9]+")
@@ -265,26 +281,35 @@ def lead_echo(title: str, lead: str) -> float:
     if len(pairs) < P.LEAD_ECHO_MIN_PAIRS:
         return 0.0
     window = lead[:P.LEAD_ECHO_WINDOW]
-    return sum(1 for pair in pairs if pair in window) / len(pairs)
+    hits = sum(1 for pair in pairs if pair in window)
+    return hits / len(pairs) if hits >= P.LEAD_ECHO_MIN_HITS else 0.0
 
 
 def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: float | None,
                 usual_gap: int, siblings: bool = False, own: float | None = None,
-                roundup: bool = False, under_subhead: bool = False) -> float:
-    """Evidence that a short unfinished block is a title rather than a cut paragraph."""
+                roundup: bool = False, under_subhead: bool = False, prev_open: bool | None = None,
+                signature: bool = False, lead: str | None = None) -> float:
+    """Evidence that a short unfinished block is a title rather than a cut paragraph.
+
+    ``prev_open``: the paragraph above is unfinished (its blocks read together; computed from
+    ``prev`` alone when not given); ``signature``: the byline above ends the text before it
+    (读者 李建国 under a letter); ``lead``: the text that follows, over several blocks.
+    """
     t = block.text
     score = own_score(t) if own is None else own
     if nxt is None or _headerish(nxt.role):
         score += P.W_NEXT_HEADERISH
     else:
         after_text = prev is not None and prev.role == "text"
-        score += next_score(t, nxt.text, _shaped(t), after_text and not siblings, roundup, after_text)
+        score += next_score(t, nxt.text, _shaped(t), after_text and not siblings, roundup, after_text, lead)
     if prev is not None:
-        if prev.role == "text" and not is_terminal(prev.text):
+        if prev_open is None:
+            prev_open = prev.role == "text" and not is_terminal(prev.text)
+        if prev.role == "text" and prev_open:
             score += P.W_PREV_FRAGMENT
             if cut_inside_word(prev.text[-P.LEX_WINDOW:], t[:P.LEX_WINDOW]) > P.LEX_CUT_MIN:
                 score += P.W_CUT_WORD  # 建设规模持|续扩大
-        elif prev.role == "byline":
+        elif prev.role == "byline" and not signature:
             score += P.W_AFTER_BYLINE
         elif prev.role in ("title", "title?", "section"):
             # Stacked under a title: a subheadline; but an inner subhead (``under_subhead``: text
@@ -292,6 +317,8 @@ def title_score(block: Block, prev: Block | None, nxt: Block | None, body_font: 
             score += P.W_UNDER_SUBHEAD if under_subhead else P.W_UNDER_TITLE
             if lead_echo(t, prev.text) >= P.TITLE_ECHO_MIN:
                 score += P.W_ECHOES_TITLE  # 第十九届中国戏剧节闭幕 / 第十九届中国戏剧节 | 日前…: the lead
+            elif nxt is not None and nxt.role == "text" and seam_echo(t, nxt.text, prev.text):
+                score += P.W_SEAM_ECHO
     if body_font and block.font_size and block.font_size >= body_font * P.FONT_RATIO_TITLE:
         score += P.W_FONT
     if usual_gap and block.gap_before > usual_gap:
@@ -337,6 +364,7 @@ def assign_roles(blocks: list[Block]) -> None:
     shaped = {i: _shaped(blocks[i].text) for i in cands}
     like = {i: _subhead_like(blocks[i].text) for i in cands}
     siblings = {i: in_roundup[i] or _has_siblings(blocks, i, cands, shaped, like) for i in cands}
+    leads = {i: _lead_window(blocks, i) for i in cands}
     # Decide titles from the bottom up, so that each block sees its successor's role; then
     # again, so that a title sees a subheadline decided below it and vice versa.
     for _ in range(P.ROLE_PASSES):
@@ -348,8 +376,12 @@ def assign_roles(blocks: list[Block]) -> None:
             k = _prev_pos(blocks, j) if j is not None else None
             under_subhead = (j in siblings and siblings[j] and not in_roundup[j] and k is not None
                              and blocks[k].role == "text")
+            prev_open = prev is not None and prev.role == "text" and not is_terminal(_paragraph_tail(blocks, j))
+            signature = (prev is not None and prev.role == "byline" and k is not None and blocks[k].role == "text"
+                         and is_terminal(blocks[k].text))
             nxt = _next_content(blocks, i, skip=_INTERLEAVED)
-            sc = title_score(b, prev, nxt, body_font, usual_gap, siblings[i], own[i], in_roundup[i], under_subhead)
+            sc = title_score(b, prev, nxt, body_font, usual_gap, siblings[i], own[i], in_roundup[i], under_subhead,
+                             prev_open, signature, leads[i])
             role = "title" if sc >= P.TITLE_SCORE_MIN else "text"
             if role != b.role:
                 changed = True
@@ -370,6 +402,37 @@ def _roundup_flags(blocks: list[Block]) -> list[bool]:
             on = False
         flags.append(on)
     return flags
+
+
+def _paragraph_tail(blocks: list[Block], j: int) -> str:
+    """The end of the paragraph block ``j`` belongs to, read with the unfinished text blocks
+    before it (（秦海 | 峰 黄晓） ends with an attribution only when read together)."""
+    tail = blocks[j].text
+    k = j - 1
+    while k >= 0 and len(tail) < P.ATTRIBUTION_MAX_CHARS + 8:
+        b = blocks[k]
+        if b.role in _INTERLEAVED or b.role == "byline":
+            k -= 1
+            continue
+        if b.role != "text" or is_terminal(b.text):
+            break
+        tail = b.text + tail
+        k -= 1
+    return tail
+
+
+def _lead_window(blocks: list[Block], i: int) -> str:
+    """The text after block ``i`` over the next blocks (a lead cut short: 由北京 | 人民艺术剧院…)."""
+    parts: list[str] = []
+    size = 0
+    for b in blocks[i + 1:]:
+        if b.role in _INTERLEAVED or b.role == "byline":
+            continue
+        parts.append(b.text)
+        size += len(b.text)
+        if size >= P.LEAD_ECHO_WINDOW or b.role not in ("text", "title?"):
+            break
+    return "".join(parts)[:P.LEAD_ECHO_WINDOW]
 
 
 def _prev_pos(blocks: list[Block], i: int) -> int | None:

@@ -34,7 +34,7 @@ _DOTTED_RE = re.compile(r"[·•．]")
 _TRAILING_REPORT_RE = re.compile(r"(?:报道|采写|撰稿|整理)[:：]?$")
 _ROLE_SET = frozenset(P.BYLINE_ROLES)
 #: Roles that are ambiguous as a whole token (文 and 图 are also words).
-_WEAK_ROLES = frozenset(("文", "图", "编者"))
+_WEAK_ROLES = frozenset(("文", "图", "编者", "读者"))
 
 
 def plausible_name(token: str) -> bool:

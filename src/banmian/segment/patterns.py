@@ -91,8 +91,11 @@ W_LEAD_ECHO = 1.5         # the next block repeats much of it: a headline and it
 LEAD_ECHO_MIN = 0.3
 LEAD_ECHO_MIN_CLAUSE = 0.6
 LEAD_ECHO_MIN_PAIRS = 3
+LEAD_ECHO_MIN_HITS = 3    # at least this many pairs found: two (记者, 消防) happen by chance
 LEAD_ECHO_WINDOW = 120
 W_ECHOES_TITLE = -3.0     # repeats most of the title above: the lead restating it, not a subheadline
+W_SEAM_ECHO = -3.0        # a run of the title above reads across it and the next block (第十二届全市 | 中小学生运动会…)
+SEAM_ECHO_MIN = 5         # characters of that run
 #: Share of a candidate's character pairs found in the title right above it. Of candidates under
 #: a title on the golden pages, 7 reach 0.5, all cut leads (第十九届中国戏剧节 under
 #: 第十九届中国戏剧节闭幕); between 0.4 and 0.5 real subheadlines and leads are even (18 / 28).
@@ -142,7 +145,7 @@ BYLINE_ROLES = (
     "本报特约记者", "本报特约通讯员", "本报见习记者", "本报首席记者", "本报实习生", "本报记者", "本报通讯员",
     "新华社记者", "人民日报记者", "中新社记者", "央视记者", "首席记者", "特约记者", "特约通讯员", "见习记者",
     "实习记者", "实习生", "记者", "通讯员", "特派记者", "本报特派记者", "文/图", "文／图", "图/文", "图／文",
-    "撰文", "文", "图", "摄影", "编者",
+    "撰文", "文", "图", "摄影", "编者", "读者",
 )
 #: Markers printed before bylines.
 BYLINE_MARKERS = "□■◇◆○●▲△☆★◎"
@@ -215,6 +218,8 @@ QUESTION_WORDS = ("如何", "为何", "为什么", "怎样", "怎么", "谁来",
 SENTENCE_OPENERS = ("据", "该", "此外", "同时", "其中", "对此", "随着", "为了", "记者", "但", "而", "并",
                     "因此", "所以", "不过", "然而", "另外", "与此同时", "他", "她", "我们", "他们", "下一步",
                     "一位", "一名", "此前", "由于")
+#: A jump line sending the rest of a story to another page ends the story here (下转第二版).
+JUMP_OUT_RE = re.compile(r"(?:下转|转第|转下)")
 #: Jump lines: 上接第1版 / 下转第3版.
 JUMP_RE = re.compile(r"^[（(【\[]?\s*(?:上接|下转|接上|转下|转第|接第)\s*第?\s*[0-9０-９A-Za-z一二三四五六七八九十]*\s*版\s*[）)】\]]?$")
 #: Longest block tried as page furniture, and as a jump line.
