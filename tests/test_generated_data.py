@@ -67,3 +67,9 @@ def test_opens_with_particle(text, particle):
     from banmian.segment.lexicon import opens_with_particle
 
     assert opens_with_particle(text) is particle
+
+
+def test_hand_laid_pages_match_their_sources():
+    """tests/corpus/pages_*/pageNN.txt and .truth.json are laid out from pageNN.src by tests/handlay.py."""
+    proc = subprocess.run([sys.executable, str(ROOT / "tests" / "handlay.py"), "--check"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -99,6 +99,11 @@ HEADERS = [
     (["台州小微金融改革创新的“密码”", "小微企业贷款余额突破5000亿元，信用贷款占比持续提升", "一、信息共享 破解“信息不对称”", P1],
      [{"headline": "台州小微金融改革创新的“密码”", "subheadline": "小微企业贷款余额突破5000亿元，信用贷款占比持续提升",
        "paragraphs": 2}]),
+    # a headline with a question word takes a subheadline, even a 主体：… one
+    (["秋冬季节如何预防流感", "专家提醒：老人儿童等重点人群应尽早接种疫苗", "□ 本报记者 白剑峰", P1],
+     [{"kicker": None, "headline": "秋冬季节如何预防流感", "subheadline": "专家提醒：老人儿童等重点人群应尽早接种疫苗"}]),
+    # inset labels are kickers, not sections
+    (["相关链接", "什么是跨境电商综合试验区", P1], [{"kicker": "相关链接", "section": None, "headline": "什么是跨境电商综合试验区"}]),
     # a question headline over a byline
     (["港口吞吐量创新高", "□ 本报记者 王进", P1, "一场暴雨后，这个小区为何又“看海”？", "本报见习记者 郭涛", P3],
      [{"headline": "港口吞吐量创新高"}, {"headline": "一场暴雨后，这个小区为何又“看海”？"}]),
@@ -260,6 +265,16 @@ BREAKS = [
     # a role word ending a cut sentence is not a byline
     (["标题一则新闻", "□ 本报记者 王进", "一位参与政策研究的专家告诉", "记者：", "“政策落地还需要配套细则。”"],
      "一位参与政策研究的专家告诉记者："),
+    # a reporter's source opens a sentence, never a title
+    (["全市开展冬季消防安全检查", "记者从市消防", "支队了解到，全市将开展冬季消防安全专项检查，重点检查高层建筑。（记者 林立）"],
+     "记者从市消防支队了解到，全市将开展冬季消防安全专项检查，重点检查高层建筑。"),
+    (["我国将建立分级诊疗制度", "国家卫生计生委", "有关负责人日前表示，我国将逐步建立分级诊疗制度。"],
+     "国家卫生计生委有关负责人日前表示，我国将逐步建立分级诊疗制度。"),
+    # a lead cut inside a run of its headline's words
+    (["全市中小学生运动会开幕", "第十二届全市", "中小学生运动会26日在市体育中心开幕。"], "第十二届全市中小学生运动会26日在市体育中心开幕。"),
+    # a half-width decimal point before a column break
+    (["日本8月出口同比下降8.2%", "日本财务省发布的数据显示,日本8月份出口额为5.", "33万亿日元,同比下降8.2%."],
+     "日本财务省发布的数据显示,日本8月份出口额为5.33万亿日元,同比下降8.2%."),
     # the second half of a cut line continues a word
     (["标题一则新闻", "新华社北京3月2日电 全国高标准农田建设规模持", "续扩大，已累计建成10亿亩。"],
      "全国高标准农田建设规模持续扩大，已累计建成10亿亩。"),
@@ -346,6 +361,24 @@ ARTICLES = [
      [{"kind": "brief", "headline": "城关镇", "section": "乡镇动态"}, {"kind": "brief", "headline": "河口乡"}]),
     # a compound section label over a story continued from page one
     (["要闻·综合", "（上接第一版）", P2], [{"section": "要闻·综合", "headline": None, "body": P2}]),
+    # a jump to another page ends the story: the next title lines open a new one
+    (["港口吞吐量创新高", "本报讯 " + P1, P2, "（下转第二版）", "本报评论员", "以钉钉子精神抓好落实", "一分部署，九分落实。" + P3],
+     [{"headline": "港口吞吐量创新高"}, {"headline": "以钉钉子精神抓好落实"}]),
+    # a letter signed at its end, then the next headline
+    (["读者来信", "公园健身器材该修了", "编辑同志：", "公园里的健身器材不少已经损坏，希望有关部门尽快维修。", "读者 李建国",
+      "全市中小学生运动会开幕", "第十二届全市中小学生运动会26日在市体育中心开幕。"],
+     [{"section": "读者来信", "headline": "公园健身器材该修了", "bylines": [("李建国", "读者")]},
+      {"headline": "全市中小学生运动会开幕"}]),
+    # an attribution cut by a column break ends its article all the same
+    (["社区法官工作室揭牌", "12月1日，市中级人民法院在全市56个社区设立的社区法官工作室统一揭牌。（秦海", "峰 黄晓）",
+      "全市开展冬季消防安全检查", "即日起至明年2月底，全市将开展冬季消防安全专项检查。"],
+     [{"headline": "社区法官工作室揭牌", "bylines": [("秦海峰", None), ("黄晓", None)]}, {"headline": "全市开展冬季消防安全检查"}]),
+    # a dialogue: 问：/答： turns are paragraphs, not titles
+    (["秋冬季节如何预防流感", "□ 本报记者 白剑峰", P1, "问：今年的流感流行趋势如何？", "答：目前南方部分省份流感活动有所上升。",
+      "问：哪些人群应当优先接种？", "答：老年人、儿童和慢性病患者应当优先接种。"], [{"paragraphs": 5}]),
+    # a picture credited on its own line is a photo, not a byline
+    (["义诊进社区", "10月13日，医生在社区为居民测量血压。", "本报记者 王汉超摄"],
+     [{"kind": "photo", "headline": "义诊进社区", "bylines": [], "captions": [("10月13日，医生在社区为居民测量血压。", "本报记者 王汉超摄")]}]),
     # roundup then a full article
     (["简讯", "港口吞吐量创新高", P1, "乡村旅游持续升温", "五一假期接待游客同比增长三成，民宿预订火爆", "□ 本报记者 李四", P3],
      [{"kind": "brief"}, {"kind": "article", "section": None, "headline": "乡村旅游持续升温"}]),
@@ -357,6 +390,8 @@ FURNITURE = [
     (["法制日报 2014年9月4日 星期四 第5版 地方", "港口吞吐量创新高", P1], "2014-09-04", 1),
     (["港口吞吐量创新高", P1, "本版编辑　孟　飞　美　编　王子萱"], None, 1),
     (["港口吞吐量创新高", P1, "责编：王　珏"], None, 1),
+    (["A12 2016.4.21 星期四 社会", "港口吞吐量创新高", P1], "2016-04-21", 1),
+    (["健康周刊 第7版", "港口吞吐量创新高", P1], None, 1),
     (["第5版", "港口吞吐量创新高", P1, "责任编辑：王芳"], None, 1),
     (["港口吞吐量创新高", P1, "版式设计：李娜", "本版编辑 张伟"], None, 1),
     (["港口吞吐量创新高", P1, "下转第三版"], None, 1),
