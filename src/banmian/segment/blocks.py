@@ -363,7 +363,7 @@ def assign_roles(blocks: list[Block]) -> None:
     own = {i: own_score(blocks[i].text) for i in cands}
     shaped = {i: _shaped(blocks[i].text) for i in cands}
     like = {i: _subhead_like(blocks[i].text) for i in cands}
-    siblings = {i: in_roundup[i] or _has_siblings(blocks, i, cands, shaped, like) for i in cands}
+    siblings = {i: in_roundup[i] or _has_siblings(blocks, i, cands, shaped, like, own) for i in cands}
     leads = {i: _lead_window(blocks, i) for i in cands}
     # Decide titles from the bottom up, so that each block sees its successor's role; then
     # again, so that a title sees a subheadline decided below it and vice versa.
@@ -430,8 +430,8 @@ def _lead_window(blocks: list[Block], i: int) -> str:
             continue
         parts.append(b.text)
         size += len(b.text)
-        if size >= P.LEAD_ECHO_WINDOW or b.role not in ("text", "title?"):
-            break
+        if size >= P.LEAD_ECHO_WINDOW or b.role not in ("text", "title?") or is_terminal(b.text):
+            break  # (the lead's first paragraph only)
     return "".join(parts)[:P.LEAD_ECHO_WINDOW]
 
 
@@ -448,7 +448,7 @@ def _subhead_like(t: str) -> bool:
 
 
 def _has_siblings(blocks: list[Block], i: int, cands: list[int], shaped: dict[int, bool],
-                  like: dict[int, bool]) -> bool:
+                  like: dict[int, bool], own: dict[int, float] | None = None) -> bool:
     """Other inner subheads nearby, standing between text blocks: shaped ones, or ones of the
     same length (parallel subheads: 展陈有新意 / 文创有人气 / 服务有温度)."""
     n = len(blocks[i].text)
@@ -458,7 +458,7 @@ def _has_siblings(blocks: list[Block], i: int, cands: list[int], shaped: dict[in
             continue
         if j > i + P.SIBLING_WINDOW:
             break
-        if blocks[j - 1].role != "text" or blocks[j + 1].role != "text":
+        if not (_beside_text(blocks, j - 1, own) and _beside_text(blocks, j + 1, own)):
             continue
         if shaped[j]:
             return True
@@ -467,7 +467,16 @@ def _has_siblings(blocks: list[Block], i: int, cands: list[int], shaped: dict[in
     return False
 
 
+def _beside_text(blocks: list[Block], k: int, own: dict[int, float] | None) -> bool:
+    """Is block ``k`` text-like: a paragraph, a picture, or a candidate whose own text already
+    reads as a sentence (a full stop inside: 和丽萍把学生们叫作“大山里的星星”。为)?"""
+    role = blocks[k].role
+    return role in _BESIDE_TEXT or (role == "title?" and own is not None and own.get(k, 0.0) < P.BESIDE_TEXT_OWN_MAX)
+
+
 _SKIP = frozenset(("furniture", "jump"))
+#: What may stand beside an inner subhead inside an article: its paragraphs, or a picture.
+_BESIDE_TEXT = frozenset(("text", "caption", "credit"))
 #: Printed between the halves of a cut paragraph: look past them for the continuation.
 _INTERLEAVED = frozenset(("furniture", "jump", "caption", "credit"))
 

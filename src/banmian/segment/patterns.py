@@ -114,6 +114,9 @@ SIBLING_WINDOW = 12
 #: Parallel subheads: at most this long, and lengths within SIBLING_LEN_DIFF of each other.
 SUBHEAD_MAX_CHARS = 16
 SIBLING_LEN_DIFF = 1
+#: A title candidate whose own evidence is this low (a full stop or two commas inside) counts as
+#: text beside a sibling subhead.
+BESIDE_TEXT_OWN_MAX = -2.0
 #: Parallel subheads that keep an unshaped title inside its article although the paragraph below
 #: restates it (lead echo): at most this long. Real parallel subheads run 6-10 characters
 #: (在太平洋岛国扎根 / 在非洲大地开花); headlines of short items next to each other are longer
@@ -313,6 +316,7 @@ FURNITURE_RE = re.compile(
     r"|(?:\d{4}年\d{1,2}月\d{1,2}日)\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?(?:\s+.{0,30})?"
     r"|.{0,12}\d{4}(?:年\d{1,2}月\d{1,2}日|[.\-/]\d{1,2}[.\-/]\d{1,2})[\s\u3000]*(?:星期|周)[一二三四五六日天].{0,30}"
     r"|[^，,。；;]{1,12}[\s\u3000]+第\s*[0-9０-９A-Za-z一二三四五六七八九十]+\s*版(?:[\s:：].{0,20})?"  # 健康周刊 第7版
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日[\s\u3000]*(?:星期[一二三四五六日天])?.{0,30}"
     r"|(?:\d{4}[-./]\d{1,2}[-./]\d{1,2})\s*(?:星期[一二三四五六日天])?"
     r"|(?:星期[一二三四五六日天])\s*.{0,30}"
     r"|(?:农历|癸卯|甲辰|乙巳|壬寅|辛丑|庚子)[" + CJK + r"]{0,12}"
