@@ -26,6 +26,7 @@ from banmian.read import read_text_page  # noqa: E402
 from banmian.segment import patterns, segment_page  # noqa: E402
 
 COLUMNS = ("one_to_one", "headline", "breaks_joined", "wrong_joins", "titles_glued", "paragraphs_intact")
+SHORT = ("1:1", "head", "breaks", "wrong", "glued", "intact")
 
 
 def measure(pages):
@@ -42,16 +43,18 @@ def main() -> None:
     if not hasattr(patterns, args.param):
         raise SystemExit(f"no such parameter in banmian.segment.patterns: {args.param}")
     maker = PageMaker(load_articles(), seed=0)
-    generated = [(f"gen{k}", maker.page()) for k in range(args.pages)]
-    hand = load_hand_pages()
+    groups = {"generated": [(f"gen{k}", maker.page()) for k in range(args.pages)]}
+    for name, rend in load_hand_pages():  # one group per folder: pages_a, pages_b, pages_c…
+        groups.setdefault(Path(name).parent.name, []).append((name, rend))
     original = getattr(patterns, args.param)
-    print(f"{args.param} (now {original}); generated {len(generated)} pages | hand {len(hand)} pages")
-    print(f"{'value':>7} " + " ".join(f"{c[:12]:>12}" for c in COLUMNS) + " | " + " ".join(f"{c[:12]:>12}" for c in COLUMNS))
+    print(f"{args.param} (now {original}); " + ", ".join(f"{k} {len(v)} pages" for k, v in groups.items()))
+    print(f"{'value':>7} {'pages':<10} " + " ".join(f"{c:>7}" for c in SHORT))
     for v in args.values:
         value = int(v) if isinstance(original, int) else v
         setattr(patterns, args.param, value)
-        g, h = measure(generated), measure(hand)
-        print(f"{value:>7} " + " ".join(f"{g[c]:12.3f}" for c in COLUMNS) + " | " + " ".join(f"{h[c]:12.3f}" for c in COLUMNS))
+        for k, pages in groups.items():
+            m = measure(pages)
+            print(f"{value:>7} {k:<10} " + " ".join(f"{m[c]:7.3f}" for c in COLUMNS))
     setattr(patterns, args.param, original)
 
 

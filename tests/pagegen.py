@@ -1,7 +1,8 @@
 """Render structured articles into e-paper text dumps with known truth, and score a parse.
 
 The articles (``tests/corpus/articles_*.json``) were written for this project; this module prints
-them the many ways papers do (byline styles, datelines, half- or full-width punctuation,
+them the many ways papers do (byline styles, datelines, full-width or half-width punctuation, the
+latter also with . for the full stop and " for quotes, signed and unsigned items on one page,
 section labels, captions, attributions, page furniture) and cuts paragraphs at column breaks,
 recording every cut. ``score`` holds parsed pages against the truth with the measures the
 project is judged by: articles 1:1, column breaks joined, paragraph boundaries wrongly joined,
@@ -21,6 +22,9 @@ from typing import Any
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!"})
+#: Some dumps print every mark half-width, the full stop and quotes too.
+HALF_STOP = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!", "。": ".",
+                           "“": '"', "”": '"'})
 TERMINAL = "。！？!?…：:"
 MARKERS = "□■◇"
 
@@ -44,9 +48,10 @@ class PageMaker:
     """Prints pages from the article pool; every choice is drawn from ``rng``."""
 
     def __init__(self, articles: list[dict[str, Any]], seed: int = 0, break_rate: float = 0.35,
-                 unsigned_rate: float = 0.25) -> None:
+                 unsigned_rate: float = 0.25, unsigned_item_rate: float = 0.2) -> None:
         self.rng = random.Random(seed)
         self.unsigned_rate = unsigned_rate
+        self.unsigned_item_rate = unsigned_item_rate
         self.pool = articles
         self.break_rate = break_rate
         # Roundups are runs of briefs sharing a section; keep them together.
@@ -96,12 +101,13 @@ class PageMaker:
         return [self._names(bylines)]
 
     # -- one article ------------------------------------------------------------------------
-    def _article(self, a: dict[str, Any], half: bool, out: list[str], rend: Rendered,
+    def _article(self, a: dict[str, Any], half: str | None, out: list[str], rend: Rendered,
                  with_section: bool, unsigned: bool = False) -> None:
         rng = self.rng
         if unsigned:  # pages of local papers often print neither bylines nor datelines
             a = dict(a, bylines=[], dateline=None, attribution=None)
-        conv = (lambda s: s.translate(HALF)) if half else (lambda s: s)
+        table = {"half": HALF, "stop": HALF_STOP}.get(half or "")
+        conv = (lambda s: s.translate(table)) if table else (lambda s: s)
         truth: dict[str, Any] = {
             "kind": a["kind"], "section": a.get("section"), "kicker": None, "headline": None,
             "subheadline": None, "bylines": [], "dateline": None, "body": "", "captions": [],
@@ -147,9 +153,10 @@ class PageMaker:
             blocks.extend(cap_blocks)
             cap_blocks = []
         par_blocks: list[str] = []
+        lead = next((k for k, p in enumerate(paragraphs) if p not in subheads), 0)  # the dateline's paragraph
         for k, p in enumerate(paragraphs):
             body_pars.append(p)
-            par_blocks.append(lead_prefix + p if k == 0 else p)
+            par_blocks.append(lead_prefix + p if k == lead else p)
         attribution = a.get("attribution")
         if attribution and par_blocks:
             attribution = conv(attribution)
@@ -174,10 +181,11 @@ class PageMaker:
                     blocks.append(right)
                     if attribution and right.endswith(attribution) and k == len(paragraphs) - 1:
                         right = right[: -len(attribution)]  # the body loses the attribution
-                    if k == 0 and lead_prefix:
+                    if k == lead and lead_prefix:
                         left = left[len(lead_prefix):] if len(left) > len(lead_prefix) else ""
-                    if k < len(paragraphs) and left and right:
-                        rend.breaks.append((left, right))
+                    in_attribution = bool(attribution) and pb.endswith(attribution) and cut > len(pb) - len(attribution)
+                    if k < len(paragraphs) and left and right and not in_attribution:
+                        rend.breaks.append((left, right))  # (a cut attribution is no body break)
                     continue
             blocks.append(pb)
             if cap_blocks and rng.random() < 0.3:
@@ -195,11 +203,11 @@ class PageMaker:
         for _ in range(8):
             cut = self.rng.randint(2, len(text) - 2)
             before = text[cut - 1]
-            if before in "”’）)":  # after a closing mark, but not one that closes a sentence
-                if cut >= 2 and text[cut - 2] in TERMINAL:
+            if before in "”’）)\"":  # after a closing mark, but not one that closes a sentence
+                if cut >= 2 and (text[cut - 2] in TERMINAL or (text[cut - 2] == "." and not text[cut - 3].isdigit())):
                     continue
-            elif before in TERMINAL:
-                continue
+            elif before in TERMINAL or (before == "." and not text[cut - 2].isdigit()):
+                continue  # (a half-width stop after a digit is a decimal point: 3626.|9亿元)
             if not before.isspace() and not text[cut].isspace():
                 return cut
         return None
@@ -207,7 +215,7 @@ class PageMaker:
     # -- a page -------------------------------------------------------------------------------
     def page(self, n_items: int | None = None) -> Rendered:
         rng = self.rng
-        half = rng.random() < 0.5
+        half = rng.choice((None, None, "half", "stop"))
         unsigned = rng.random() < self.unsigned_rate
         items = rng.sample(self.items, k=min(len(self.items), n_items or rng.randint(4, 8)))
         out: list[str] = []
@@ -215,8 +223,10 @@ class PageMaker:
         if rng.random() < 0.3:
             out.append(f"{rng.randint(2015, 2025)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日 星期{rng.choice('一二三四五六日')}")
         for item in items:
+            # Signed pages also print unsigned items (short news, pictures with a headline).
+            bare = unsigned or rng.random() < self.unsigned_item_rate
             for k, a in enumerate(item):
-                self._article(a, half, out, rend, with_section=(k == 0), unsigned=unsigned)
+                self._article(a, half, out, rend, with_section=(k == 0), unsigned=bare)
         if rng.random() < 0.3:
             out.append(f"责任编辑：{rng.choice(['王芳', '李娜', '张伟', '刘洋'])}")
         rend.text = "\n\n".join(out) + "\n"
@@ -323,5 +333,28 @@ def load_hand_pages() -> list[tuple[str, Rendered]]:
         for t in rend.truth:
             pars = t["body"].split("\n") if t["body"] else []
             rend.boundaries.extend(zip(pars, pars[1:]))
+        rend.breaks = hand_breaks(rend.text, rend.truth)
         out.append((str(txt), rend))
     return out
+
+
+#: How far apart (in blocks) the halves of a cut paragraph may be printed on a hand-laid page
+#: (a caption, a byline or furniture may stand between them).
+BREAK_REACH = 3
+
+
+def hand_breaks(text: str, truth: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The column breaks of a hand-laid page: a block whose last characters and a following
+    block's first characters run on inside one paragraph of the truth."""
+    pars = [_SP.sub("", p) for t in truth for p in (t["body"].split("\n") if t["body"] else [])]
+    pars += [_SP.sub("", c["text"]) for t in truth for c in t.get("captions", [])]
+    blob = "\n".join(pars)
+    blocks = [line.strip() for line in text.splitlines() if line.strip()]
+    found = []
+    for i, left in enumerate(blocks):
+        tail = _SP.sub("", left)[-6:]
+        for right in blocks[i + 1:i + 1 + BREAK_REACH]:
+            if tail + _SP.sub("", right)[:6] in blob:
+                found.append((left, right))
+                break
+    return found

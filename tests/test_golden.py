@@ -4,7 +4,8 @@ Two sources:
 - generated pages: ``tests/pagegen.py`` prints the article collection (``tests/corpus/articles_*.json``) in
   many page styles (a quarter of them unsigned: no bylines, datelines or attributions) and cuts
   paragraphs at random column breaks, also right after closing brackets, recording the truth;
-- hand-laid pages: ``tests/corpus/pages_*/pageNN.txt`` with their ``.truth.json``, laid out by hand.
+- hand-laid pages: ``tests/corpus/pages_*/pageNN.txt`` with their ``.truth.json``, laid out by hand
+  (pages_c, pages_d and pages_e from tagged sources by ``tests/handlay.py``).
 The measures are the ones the project is judged by (see ``pagegen.score``).
 """
 
@@ -20,21 +21,25 @@ from pagegen import PageMaker, load_articles, load_hand_pages, score
 GENERATED_PAGES = 300
 
 FLOORS_GENERATED = {
-    "one_to_one": 0.90,
-    "headline": 0.86,
-    "breaks_joined": 0.91,
-    "fields": 0.96,
-    "paragraphs_intact": 0.91,
-}
-#: wrong_joins: real paragraphs joined; titles_glued: a headline or subhead glued into the body.
-CEILINGS_GENERATED = {"wrong_joins": 0.005, "titles_glued": 0.035}
-FLOORS_HAND = {
-    "one_to_one": 0.91,
-    "headline": 0.88,
-    "fields": 0.96,
+    "one_to_one": 0.96,
+    "headline": 0.96,
+    "breaks_joined": 0.96,
+    "fields": 0.99,
     "paragraphs_intact": 0.97,
 }
-CEILINGS_HAND = {"wrong_joins": 0.01, "titles_glued": 0.02}
+#: wrong_joins: real paragraphs joined; titles_glued: a headline or subhead glued into the body.
+CEILINGS_GENERATED = {"wrong_joins": 0.002, "titles_glued": 0.01}
+#: Hand-laid pages: pages_a and pages_b reprint the article collection by hand; pages_c to pages_f
+#: were written for unseen-page checks (pages_d, pages_e and pages_f measured before any rule was
+#: changed for them: see the README). Column breaks are found by ``pagegen.hand_breaks``.
+FLOORS_HAND = {
+    "one_to_one": 0.98,
+    "headline": 0.98,
+    "breaks_joined": 0.975,
+    "fields": 0.975,
+    "paragraphs_intact": 0.98,
+}
+CEILINGS_HAND = {"wrong_joins": 0.008, "titles_glued": 0.016}
 
 
 def _parse(text: str, name: str) -> dict:
@@ -75,4 +80,4 @@ def test_hand_ceiling(hand, measure, ceiling):
 
 def test_corpus_is_big_enough(generated, hand):
     assert generated["articles"] >= 1500 and generated["breaks"] >= 1500
-    assert hand["articles"] >= 50
+    assert hand["articles"] >= 240 and hand["breaks"] >= 200

@@ -52,6 +52,10 @@ FREE_MIN_DISTINCT = 2
 #: A known name of this length or shorter (工行, 人大, 北大) is an abbreviation and needs a boundary or a
 #: place before it: two characters occur inside ordinary words too often (集中行动).
 SHORT_NAME = 2
+#: A two-character word at most this costly (-ln of its share of jieba's counts; 13 is about 130
+#: in 60 million) vetoes a short known name it runs across (全|国网|上): common words only, so
+#: that a rare word does not veto a real name.
+CROSSING_WORD_MAX_COST = 13
 #: Kinds whose name may be a place alone (中国|队, 美国|政府, 四川|大学, 县|医院). For companies a bare
 #: place is no name (北京公司); after a country it is no name for any suffix but the adjacent ones.
 BARE_PLACE_KINDS = frozenset({"government", "party", "court", "military", "bank", "school", "hospital",
@@ -465,11 +469,17 @@ def find_organizations(text: str, places: list[Fact] | None = None) -> list[Fact
 
 @lru_cache(maxsize=1)
 def _two_char_words() -> frozenset[str]:
-    """Common two-character words (data/words.txt, made by scripts/make_wordlist.py)."""
+    """Common two-character words: data/lexicon.tsv (made by scripts/make_lexicon.py) entries
+    with cost at most ``CROSSING_WORD_MAX_COST``."""
     from importlib.resources import files
 
-    lines = files("banmian").joinpath("data/words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if len(w) == 2 and not w.startswith("#"))
+    words = set()
+    for line in files("banmian").joinpath("data/lexicon.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and len(parts[0]) == 2 and not line.startswith("#") \
+                and int(parts[1]) <= CROSSING_WORD_MAX_COST:
+            words.add(parts[0])
+    return frozenset(words)
 
 
 def _crosses_word(text: str, s: int, e: int) -> bool:

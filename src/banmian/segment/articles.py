@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from ..model import Article, Byline, Caption
 from . import bylines as B
 from . import patterns as P
+from .blocks import is_roundup, lead_echo
 from .joins import Unit
 
-_ROUNDUP = frozenset(P.ROUNDUP_WORDS)
-_BRACKET_HEAD_RE = re.compile(r"^【(?P<head>[^】]{2,30})】\s*")
 _DASH_RE = re.compile(r"^[—–-]{1,3}\s*")
 _CLAUSE_RE = re.compile(r"[，,；;]")
 _SECTIONISH_RE = re.compile(r"^[\u4e00-\u9fff]{2," + str(P.SECTION_SHORT_MAX) + r"}$")
@@ -31,6 +30,7 @@ class _Draft:
     dateline: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     subheads: int = 0
+    subhead_kinds: set[str] = field(default_factory=set)  # how its inner subheads are printed
     captions: list[Caption] = field(default_factory=list)
     blocks: list[int] = field(default_factory=list)
     closed: bool = False  # an attribution or a credit ended it
@@ -45,7 +45,7 @@ class _Draft:
         self.blocks.extend(blocks)
         if text[-1:] in "）)】]":
             text = P.END_MARK_RE.sub("", text)
-        if not self.paragraphs and self.dateline is None and not self.subheads:
+        if len(self.paragraphs) == self.subheads and self.dateline is None:  # (only subheads so far)
             dateline, names, rest = B.split_dateline(text)
             if dateline:
                 self.dateline = dateline
@@ -100,10 +100,7 @@ def _head_fields(titles: list[Unit]) -> tuple[str | None, str | None, str | None
         return kick, texts[k], sub
     if len(texts) == 2:
         first, second = texts
-        if P.COLON_TITLE_RE.match(second) and not P.COLON_TITLE_RE.match(first) and not _DASH_RE.match(second):
-            return first, second, None  # 促进民营经济发展壮大 / 国家发展改革委：…: 地名：短语 is a headline's shape
-        if (not _DASH_RE.match(second) and not _CLAUSE_RE.search(second) and not _CLAUSE_RE.search(first)
-                and len(first) <= P.KICKER_MAX_CHARS and len(second) < P.SUBHEADLINE_MIN_CHARS):
+        if _kicker_over_headline(first, second):
             return first, second, None
         return None, first, _DASH_RE.sub("", second)
     if _DASH_RE.match(texts[1]):  # headline, ——subheadline, ——subheadline
@@ -111,13 +108,79 @@ def _head_fields(titles: list[Unit]) -> tuple[str | None, str | None, str | None
     return texts[0], texts[1], " ".join(_DASH_RE.sub("", s) for s in texts[2:])
 
 
+def _kicker_over_headline(first: str, second: str) -> bool:
+    """Two title lines: kicker + headline (True) or headline + subheadline (False)?
+
+    A subheadline opens with ——, follows a question or exclamation, or is long and explanatory
+    (a comma, 18 characters or more); a kicker is a short theme line (…进行时, 聚焦…, 建设…) or
+    stands over a line printed the way headlines are (地名：短语, two phrases split by a space).
+    """
+    if _DASH_RE.match(second) or len(first) > P.KICKER_MAX_CHARS or first[-1] in "？！?!" \
+            or any(w in first for w in P.QUESTION_WORDS):
+        return False  # (a question is a headline: 秋冬季节如何预防流感 / 专家提醒：…)
+    if first in P.INSET_LABELS:
+        return True  # 相关链接 / 什么是…, 短评 / …
+    if first.startswith(P.KICKER_STARTS) or first.endswith(P.KICKER_ENDS):
+        return len(second) <= P.TITLE_LONG_CHARS
+    if (P.COLON_TITLE_RE.match(second) and not P.COLON_TITLE_RE.match(first)) or \
+            (P.SPACED_TITLE_RE.match(second) and not P.SPACED_TITLE_RE.match(first)):
+        return len(second) <= P.TITLE_LONG_CHARS  # 促进民营经济发展壮大 / 国家发展改革委：…
+    return (not _CLAUSE_RE.search(second) and not _CLAUSE_RE.search(first)
+            and len(second) < P.SUBHEADLINE_MIN_CHARS)
+
+
+def _inner_subheads(titles: list[Unit]) -> int:
+    """How many title lines at the end of an article's opening run are its first inner subheads:
+    a numbered or bracketed line (一、… / 【…】), or a subhead-shaped line under a line that can only
+    be a subheadline (long, with a comma) when a headline stands above it."""
+    k = len(titles)
+    while k >= 2:
+        last, before = titles[k - 1].text, titles[k - 2].text
+        if _NUMBERED_SUBHEAD_RE.match(last):
+            k -= 1
+            continue
+        if (k >= 3 and _subhead_shaped(last) and len(last) <= P.SUBHEAD_MAX_CHARS
+                and _CLAUSE_RE.search(before) and len(before) >= P.SUBHEADLINE_MIN_CHARS):
+            k -= 1
+            continue
+        break
+    return len(titles) - k
+
+
+def _subhead_kind(title: str) -> str:
+    """How an inner subhead is printed: numbered, bracketed, two spaced phrases, or plain."""
+    if title.startswith("【"):
+        return "bracket"
+    if P.SUBHEAD_NUMBERED_RE.match(title):
+        return "numbered"
+    return "spaced" if P.SPACED_TITLE_RE.match(title) else "plain"
+
+
+def _subhead_shaped(title: str) -> bool:
+    """Printed the way inner subheads are: numbered, in 【】, or two phrases split by a space."""
+    return bool(P.SUBHEAD_NUMBERED_RE.match(title) or P.SPACED_TITLE_RE.match(title))
+
+
+def _parallel(units: list[Unit], i: int) -> bool:
+    """Is the single title at ``i`` one of a set of parallel inner subheads: another short title
+    standing alone between text nearby, of about the same length (展陈有新意 / 文创有人气)?"""
+    n = len(units[i].text)
+    if n > P.PARALLEL_MAX_CHARS:
+        return False
+    for j in range(max(1, i - P.SIBLING_WINDOW), min(len(units) - 1, i + P.SIBLING_WINDOW + 1)):
+        if j == i or units[j].role != "title" or units[j - 1].role != "text" or units[j + 1].role != "text":
+            continue
+        if abs(len(units[j].text) - n) <= P.SIBLING_LEN_DIFF:
+            return True
+    return False
+
+
 def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roundup: bool,
-                   usual_gap: int) -> bool:
+                   usual_gap: int, parallel: bool = False) -> bool:
     """Does this run of titles open a new article (else it is an inner subhead of ``cur``)?"""
     if (cur is not None and cur.titles and cur.bylines and not cur.has_content and not cur.closed
-            and len(group) == 1 and group[0].role == "title" and nxt is not None and nxt.role == "text"
-            and not P.DATELINE_RE.match(nxt.text)):
-        return False  # headline, byline, then the first inner subhead of the article
+            and len(group) == 1 and group[0].role == "title" and nxt is not None and nxt.role == "text"):
+        return False  # headline, byline, then the first inner subhead of the article (also over its dateline)
     if cur is None or not cur.has_content or cur.closed:
         return True
     if not cur.paragraphs:  # a picture story (title and captions) ends at the next title
@@ -139,6 +202,11 @@ def _opens_article(cur: _Draft | None, group: list[Unit], nxt: Unit | None, roun
         return False
     if roundup or cur.brief:
         return True
+    if (nxt.role == "text" and not _subhead_shaped(title) and not parallel
+            and lead_echo(title, nxt.text) >= P.LEAD_ECHO_MIN):
+        return True  # the paragraph below restates it: a headline and its lead, not a subhead
+    if cur.subheads and "plain" not in cur.subhead_kinds and _subhead_kind(title) not in cur.subhead_kinds:
+        return True  # 一、… 二、… 三、… then an unnumbered title: the next article's headline
     if cur.bylines or cur.dateline or cur.subheads:
         return False
     return bool(nxt.role == "text" and P.LEDE_RE.match(nxt.text))
@@ -168,6 +236,8 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
             i += 1
             continue
         if role == "jump":
+            if cur is not None and P.JUMP_OUT_RE.search(u.text):
+                cur.closed = True  # （下转第二版）: the rest is on another page
             i += 1
             continue
         if role in ("title", "section"):
@@ -176,22 +246,26 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 j += 1
             group = units[i:j]
             nxt = units[j] if j < n else None
-            if not _opens_article(cur, group, nxt, roundup is not None, usual_gap):
+            parallel = len(group) == 1 and _parallel(units, i)
+            if not _opens_article(cur, group, nxt, roundup is not None, usual_gap, parallel):
                 assert cur is not None
                 for g in group:
                     cur.paragraphs.append(g.text)
                     cur.blocks.extend(g.blocks)
                     cur.subheads += 1
+                    cur.subhead_kinds.add(_subhead_kind(g.text))
                 i = j
                 continue
             titles = [g for g in group if g.role == "title"]
-            if len(titles) >= 2 and group[0].role == "title" and _SECTIONISH_RE.match(titles[0].text):
+            if len(titles) >= 2 and group[0].role == "title" and _SECTIONISH_RE.match(titles[0].text) \
+                    and not titles[0].text.startswith(P.KICKER_STARTS) and titles[0].text not in P.INSET_LABELS:
                 group[0].role = "section"  # 交通 / 生态文明 above a headline: a section label
                 titles = titles[1:]
             sections = [g.text for g in group if g.role == "section"]
             if sections:
                 label = sections[-1]
-                roundup = label if label in _ROUNDUP else None
+                roundup = label if is_roundup(label, nxt.text if nxt is not None and nxt.role == "text" else None) \
+                    else None
                 pending_section = label
             elif roundup is not None and (len(titles) >= 2 or (nxt is not None and (
                     nxt.role == "byline" or (nxt.role == "text" and P.DATELINE_RE.match(nxt.text)
@@ -199,14 +273,19 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 roundup = None  # a full article after the roundup
             d = start(roundup or pending_section)
             pending_section = None
-            d.titles = titles
+            inner = _inner_subheads(titles)
+            d.titles = titles[:len(titles) - inner]
             d.brief = roundup is not None
             for g in group:
                 d.blocks.extend(g.blocks)
+            for g in titles[len(titles) - inner:]:  # 郑州航空港：… / 货邮吞吐量…，… / 航线加密 通达全球
+                d.paragraphs.append(g.text)
+                d.subheads += 1
+                d.subhead_kinds.add(_subhead_kind(g.text))
             i = j
             continue
         if role == "text" and roundup is not None and cur is not None:
-            m = _BRACKET_HEAD_RE.match(u.text)
+            m = P.BRACKET_HEAD_RE.match(u.text)
             if m:  # 【标题】正文 inside a roundup: one brief per paragraph
                 d = cur if not cur.titles and not cur.has_content else start(roundup)
                 d.brief = True
@@ -215,7 +294,7 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 i += 1
                 continue
         if (role == "text" and cur is not None and cur.has_content and P.OPENING_DATELINE_RE.match(u.text)
-                and roundup is None):
+                and roundup is None and (len(cur.paragraphs) > cur.subheads or cur.captions)):
             start(pending_section)  # 新华社北京…电 with no headline: a new item
             pending_section = None
         elif cur is None or (cur.closed and role in ("text", "caption")):
@@ -244,7 +323,14 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
         i += 1
 
     articles = []
+    carried: str | None = None  # the section of a label that opened nothing (县域经济 over furniture)
     for d in drafts:
+        if not (d.titles or d.paragraphs or d.captions or d.bylines):
+            carried = carried or d.section
+            continue
+        if carried and d.section is None:
+            d.section = carried
+        carried = None
         kicker, headline, sub = _head_fields(d.titles)
         if d.brief:
             kind = "brief"

@@ -34,7 +34,7 @@ _DOTTED_RE = re.compile(r"[·•．]")
 _TRAILING_REPORT_RE = re.compile(r"(?:报道|采写|撰稿|整理)[:：]?$")
 _ROLE_SET = frozenset(P.BYLINE_ROLES)
 #: Roles that are ambiguous as a whole token (文 and 图 are also words).
-_WEAK_ROLES = frozenset(("文", "图", "编者"))
+_WEAK_ROLES = frozenset(("文", "图", "编者", "读者"))
 
 
 def plausible_name(token: str) -> bool:
@@ -79,12 +79,16 @@ def parse_names(text: str, *, need_role: bool = False, strict_names: bool = True
             saw_role = True
             continue
         m = _ROLE_PREFIX_RE.match(tok)
+        glued = False
         if m and m.end() < len(tok) and tok[:m.end()] not in _WEAK_ROLES:
             role = tok[:m.end()]
             saw_role = True
+            glued = True
             tok = tok[m.end():].lstrip("：:/／")
         if not _NAME_RE.match(tok):
             return None
+        if glued and strict_names and not plausible_name(tok):
+            return None  # 记者从山 (a cut 记者从山东省…获悉), not 记者 + a name
         if strict_names and role is None and not plausible_name(tok):
             return None
         out.append(Byline(tok, role))
@@ -203,6 +207,9 @@ def split_dateline(paragraph: str) -> tuple[str | None, list[Byline], str]:
 #: Credits stand in a caption's last characters; the pattern is only tried there.
 CREDIT_WINDOW = 48
 _CREDIT_LAST = frozenset("摄影道图发)）片")
+#: Every credit the pattern knows holds one of these; a block without any has no credit.
+_CREDIT_KEYS = ("摄", "供图", "制图", "提供", "社发", "视觉发", "中国发", "本报发", "网发", "图：", "图:", "图/", "图／",
+                "片：", "片:", "来源：", "来源:", "截图", "资料图")
 
 
 def find_credit(text: str) -> int | None:
@@ -210,6 +217,12 @@ def find_credit(text: str) -> int | None:
     if not text or (text[-1] not in _CREDIT_LAST and "图" not in text[-CREDIT_WINDOW:]):
         return None
     base = max(0, len(text) - CREDIT_WINDOW)
+    window = text[base:]
+    if not any(k in window for k in _CREDIT_KEYS):
+        return None
+    # No credit holds a sentence end: start after the window's last one (a caption's credit
+    # follows its last sentence), so the pattern is tried over a few characters only.
+    base += max(window.rfind(c) for c in "。！？!?.") + 1
     m = P.CREDIT_RE.search(text, base)
     if not m:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Block
-from .blocks import is_terminal
+from .blocks import is_terminal, number_ends_sentence
 
 #: Roles that may stand between the two halves of a cut paragraph.
 _PASS_THROUGH = frozenset(("caption", "credit", "byline", "furniture", "jump"))
@@ -43,6 +43,8 @@ def join_blocks(blocks: list[Block]) -> list[Unit]:
     for b in blocks:
         role = b.role or "text"
         if role == "text":
+            if open_idx is not None and number_ends_sentence(units[open_idx].text, b.text):
+                open_idx = None  # …跑进10秒20. | "今年是奥运年…": the number ended the sentence
             if open_idx is not None:
                 u = units[open_idx]
                 u.text = join_text(u.text, b.text)
