@@ -57,6 +57,8 @@ KNOWN_NAME = 3.0  # listed in person_names.txt, or in person_dictnames.txt and n
 WORD_HEAD = -4.0  # surname + first given character is a common word (高度, 周年, 黄金, 王国)
 WORD_WHOLE = -3.0  # the whole three-character candidate is a common word (方面军, 白皮书)
 PLACE_HEAD = -6.0  # a place name starts at the surname or runs across it (江苏, 宁德, 新西兰 at 西)
+SURE_DISCOUNT = 0.5  # evidence against a name counts half between a title and a strong cue after it
+# (副市长黎明表示, 本报记者江夏报道): that frame is hardly ever filled by anything else
 PLACE_GIVEN = -3.0  # the given part names a province, city or country (向贵州); county names are
 # common given names (卫东, 朝阳, 建华) and are not held against them
 GIVEN_WORD = -3.0  # the given part is a common word after a rare surname (和登记, 和维修)
@@ -75,13 +77,15 @@ CUE_BEFORE = 2.5  # 女儿, 会见... right before
 CUE_BEFORE_WEAK = 0.5  # 据, 和, 向... right before
 CUE_LIST = 2.5  # next to an accepted name across 、 or 和
 NAME_MIN = 4.5  # accept a candidate with a context cue (title, 说, list...) at or above this score
-NAME_MIN_BARE = 7.0  # accept one without any cue at or above this, and only with a common surname
+NAME_MIN_BARE = 6.5  # accept one without any cue at or above this, and only with a common surname
 PRUNE = -6.0  # characters scoring below this cannot reach NAME_MIN whatever their context
 TRANS_CHAR_MIN = 0.5  # a character counts as transliteration-like at or above this ratio
 TRANS_MEAN_MIN = 1.5  # a run of them is a foreign name when their mean ratio reaches this
 NAME_CHAR_MIN = -1.0  # every character of a transliterated name reaches this (trans or given)
 DOT_CHAR_MIN = -1.5  # the same for a name joined by ·, which is evidence enough to allow 别 (阿斯卡尔别克)
-RUN_CHAR_MIN = 0.0  # every character of a title-led name without surname reaches this (扎西顿珠)
+RUN_CHAR_MIN = -0.5  # every character of a title-led name without surname reaches this as a given
+# or transliteration character (扎西顿珠, 撒贝宁, 怀进鹏)...
+RUN_MEAN_MIN = 1.0  # ...and their mean reaches this
 RUN_LEN = (2, 4)  # characters of such a name when it does not read as a transliteration
 FOREIGN_LEN = (2, 8)  # characters in one part of a transliterated name
 TITLE_MAX = 40  # characters of a title read leftwards, organisation included
@@ -383,7 +387,7 @@ class _Reader:
         for ch in given:
             if not _is_cjk(ch):
                 return None
-        if given in m.honorific or given[0] in m.honorific:
+        if given in m.honorific:
             return None  # 刘女士, 王大爷, 王总: a surname and a form of address, not a name
         sc = m.sur[text[i:j]]
         if gl == 1:
@@ -405,46 +409,54 @@ class _Reader:
             return None
         ctx, strong, left, right = self.context(i, e)
         sc += ctx
+        sure = ctx >= CUE_TITLE_BEFORE + CUE_AFTER  # a title before and a strong cue after (副市长黎明表示)
         # Below this bound nothing can lift the candidate to NAME_MIN: skip the costlier checks.
         if sc + (KNOWN_NAME if known else 0.0) + CUE_LIST < NAME_MIN or name in m.vetoes:
             return None
         if name in m.known_hand:
             sc += KNOWN_NAME
-        elif sl == 1:
+        pen = 0.0  # evidence against: words and places the characters make
+        if name not in m.known_hand and sl == 1:
             head_word = text[i:j + 1] in m.words
             if head_word:
-                sc += WORD_HEAD
+                pen += WORD_HEAD
             if gl == 2 and known:
                 sc += 0.0 if head_word else KNOWN_NAME
             elif gl == 2 and name in m.words:
-                sc += WORD_WHOLE
+                pen += WORD_WHOLE
         if not known:
-            if i in self.place_start or (left is False and self.place_cover[i]):
-                sc += PLACE_HEAD  # 江苏, 宁德; 新西兰 at 西 (a title before ends any place: 局长江涛)
+            if i in self.place_start:
+                pen += PLACE_HEAD  # 江苏, 宁德
+            elif not left and self.place_cover[i]:
+                pen += PLACE_HEAD  # 新西兰 at 西 (a title before ends any place: 局长江涛)
             if gl == 2:
                 if given in m.big_places:
-                    sc += PLACE_GIVEN
+                    pen += PLACE_GIVEN
                 if given[1] in "镇乡村":
-                    sc += PLACE_TAIL
+                    pen += PLACE_TAIL
                 if sl == 1 and text[i] not in m.common and given in m.words:
-                    sc += GIVEN_WORD
+                    pen += GIVEN_WORD
                 if given[0] == "家":
-                    sc += JIA_GIVEN
+                    pen += JIA_GIVEN
         nxt = text[e:e + 1]
         if nxt:
             if nxt in _PLACE_SUFFIX and text[e:e + 2] not in m.words:
-                sc += PLACE_TAIL
+                pen += PLACE_TAIL
             if nxt in "着过" or (nxt == "了" and text[e:e + 2] not in m.words):
-                sc += VERB_TAIL
+                pen += VERB_TAIL
             tr = m.trans
             if tr.get(nxt, TRANS_UNSEEN) >= TRANS_CHAR_MIN and self.trans_mean(name + nxt) >= TRANS_MEAN_MIN \
                     and not self.ends_name(e):
-                sc += TRANS_TAIL
+                pen += TRANS_TAIL
         if not left and (text[i - 1:j] in m.words or text[i - 2:j] in m.words):
-            sc += GLUE_LEFT
+            pen += GLUE_LEFT
         if not right and (text[e - 1:e + 1] in m.words or text[e - 1:e + 2] in m.words):
-            sc += GLUE_RIGHT
-        bare = text[i:j] in m.common and sc >= NAME_MIN_BARE and (gl == 1 or given not in m.words)
+            pen += GLUE_RIGHT
+        sc += pen * (SURE_DISCOUNT if sure else 1.0)
+        # standing alone: a common surname, a high score, and no common noun for a given name (田秀才;
+        # county names are common given names: 郭建平)
+        bare = text[i:j] in m.common and sc >= NAME_MIN_BARE and (gl == 1 or given not in m.words
+                                                                  or given in m.places)
         return _Cand(i, e, sc, "han", strong or known or bare)
 
     def han(self) -> dict[int, _Cand]:
@@ -502,10 +514,9 @@ class _Reader:
         if not RUN_LEN[0] <= len(s) <= RUN_LEN[1] or s[:2] in m.words or s in m.titles or s in m.vetoes \
                 or self.has_place(s):
             return False
-        for ch in s:
-            if max(m.g1.get(ch, GIVEN_UNSEEN), m.g2.get(ch, GIVEN_UNSEEN)) < RUN_CHAR_MIN:
-                return False
-        return True
+        best = [max(m.g1.get(ch, GIVEN_UNSEEN), m.g2.get(ch, GIVEN_UNSEEN), m.trans.get(ch, TRANS_UNSEEN))
+                for ch in s]
+        return min(best) >= RUN_CHAR_MIN and sum(best) / len(best) >= RUN_MEAN_MIN
 
     def known_runs(self) -> list[_Cand]:
         """Listed names (普京, 拜登, 诸葛亮), unless glued into a longer word."""
@@ -542,7 +553,9 @@ class _Reader:
             if self.foreign_like(run):
                 out.append(_Cand(p, q, max([NAME_MIN, *inside]) + 1.0, "foreign"))
             elif p not in best and run[0] not in m.surname1 and self.run_like(run) and (
-                    q >= n or text[q] in _BREAK_AFTER or self.strong_after(q) or self.title_after(q)):
+                    self.strong_after(q) or self.title_after(q)
+                    or (len(run) == 3 or len(run) == 2 and (q >= n or text[q] in _BREAK_AFTER))):
+                # four characters need 说 or a title after them (扎西顿珠说; not 果农喜笑颜开)
                 out.append(_Cand(p, q, max([NAME_MIN, *inside]) + 0.5, "foreign"))
         return out
 
