@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate src/banmian/data/person_chars.tsv and person_dictnames.txt from jieba's dictionary.
+"""Regenerate src/banmian/data/person_chars.tsv, person_dictnames.txt and person_words.txt from jieba's dictionary.
 
 person_chars.tsv: how much each character looks like part of a name.
 
@@ -21,6 +21,10 @@ person_dictnames.txt: the dictionary's common three-character names (tagged ``nr
 >= NAME_MIN_FREQ, starting with a listed surname: 江泽民, 周恩来, 孙中山). They are words of
 data/words.txt too; the recogniser must not hold that against them.
 
+person_words.txt: less common words than data/words.txt holds (frequency WORDS_MIN_FREQ up to its
+floor, two or three characters, not tagged as names) that start or end with a surname character:
+钱包, 白皮, 高新: more evidence that a surname-led string is a word.
+
     python scripts/make_person_chars.py          # write the file
     python scripts/make_person_chars.py --check  # exit 1 if the committed file differs
 """
@@ -36,6 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "banmian" / "data" / "person_chars.tsv"
 OUT_NAMES = ROOT / "src" / "banmian" / "data" / "person_dictnames.txt"
+OUT_WORDS = ROOT / "src" / "banmian" / "data" / "person_words.txt"
 SURNAMES = ROOT / "src" / "banmian" / "data" / "surnames.txt"
 JIEBA_VERSION = "0.42.1"
 #: Add-k smoothing of the name distributions, in counts: one half keeps a character seen once in
@@ -48,13 +53,16 @@ TOP_TEXT_CHARS = 6000
 #: The frequency floor of data/words.txt (scripts/make_wordlist.py), so that every name that list
 #: holds as a word is listed here.
 NAME_MIN_FREQ = 100
+#: Words this frequent and below NAME_MIN_FREQ go to person_words.txt: 20 keeps the ordinary vocabulary
+#: of news (钱包, 高新) and leaves out rare compounds that would hide real names.
+WORDS_MIN_FREQ = 20
 
 
 def _cjk(s: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
-def build() -> tuple[str, str]:
+def build() -> tuple[str, str, str]:
     import jieba
 
     if jieba.__version__ != JIEBA_VERSION:
@@ -72,6 +80,8 @@ def build() -> tuple[str, str]:
     trans: Counter[str] = Counter()
     seen = set()
     dictnames = set()
+    firsts = single | {w[0] for w in double}
+    words = set()
     src = Path(jieba.__file__).parent / "dict.txt"
     for line in src.read_text(encoding="utf-8").splitlines():
         parts = line.split()
@@ -83,6 +93,9 @@ def build() -> tuple[str, str]:
         if word in seen:
             continue
         seen.add(word)
+        if WORDS_MIN_FREQ <= freq < NAME_MIN_FREQ and 2 <= len(word) <= 3 and tag not in ("nr", "nrfg", "nrt") \
+                and (word[0] in firsts or word[-1] in firsts):
+            words.add(word)
         if tag in ("nr", "nrfg"):
             if len(word) == 3 and word[0] in single:
                 if freq >= NAME_MIN_FREQ:
@@ -115,7 +128,10 @@ def build() -> tuple[str, str]:
     names = (f"# made by scripts/make_person_chars.py from jieba {JIEBA_VERSION} dict.txt (MIT): three-character "
              f"entries tagged nr/nrfg with frequency >= {NAME_MIN_FREQ} starting with a surname of surnames.txt\n"
              + "\n".join(sorted(dictnames)) + "\n")
-    return "\n".join(lines) + "\n", names
+    more = (f"# made by scripts/make_person_chars.py from jieba {JIEBA_VERSION} dict.txt (MIT): words of 2-3 characters, "
+            f"frequency {WORDS_MIN_FREQ} to {NAME_MIN_FREQ - 1}, not tagged nr/nrfg/nrt, starting or ending with a surname character\n"
+            + "\n".join(sorted(words)) + "\n")
+    return "\n".join(lines) + "\n", names, more
 
 
 def main() -> int:
@@ -123,7 +139,7 @@ def main() -> int:
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     status = 0
-    for path, text in zip((OUT, OUT_NAMES), build()):
+    for path, text in zip((OUT, OUT_NAMES, OUT_WORDS), build()):
         if args.check:
             same = path.exists() and path.read_text(encoding="utf-8") == text
             print(f"{path.name} is up to date" if same else f"{path.name} differs from a fresh build")

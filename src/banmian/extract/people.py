@@ -67,7 +67,10 @@ JIA_GIVEN = -2.0  # 家 right after the surname is mostly a place or a household
 GLUE_LEFT = -2.5  # the surname makes a word with the character before it (全国, 中华, 黄杨木)
 GLUE_RIGHT = -2.5  # the last given character makes a word with the next one (重视, 围绕)
 VERB_TAIL = -2.5  # followed by 着/过/了 (not 了解): the last character is a verb (张丽带着孩子)
+WORD_SUFFIX = -6.0  # followed by 主义...: the name is part of a word (马克思主义, 列宁主义), as in the
+# People's Daily corpus conventions, where 邓小平理论 and 毛泽东思想 still name a person
 TRANS_TAIL = -3.0  # a transliteration goes on after it (叶卡捷|琳堡, 苏拉威|西): a foreign word
+TRANS_HEAD = -3.0  # or before it (佛|罗伦萨)
 CUE_TITLE_BEFORE = 4.0  # a title right before (市长王志华)
 CUE_TITLE_AFTER = 3.0  # a title that may follow a name right after it (江泽民主席)
 CUE_AFTER = 3.0  # 说, 表示, 同志... right after
@@ -168,6 +171,7 @@ class _Model:
         self.after_title_max = max(map(len, self.after_title))
         self.stops = frozenset(cues["stop"])
         self.honorific = frozenset(cues["honorific"])
+        self.word_suffix = frozenset(cues["word_suffix"])
         self.org_end = frozenset(cues["org_end"])
         self.protect: dict[str, list[tuple[str, int]]] = {}
         for p in cues["protect"]:
@@ -179,7 +183,7 @@ class _Model:
         self.cue_max = max(map(len, self.after | self.after_weak | self.before | self.before_weak))
         self.stop_max = max(map(len, self.stops))
         self.tail_max = max(map(len, self.org_end | self.titles))
-        self.words = frozenset(_words("words.txt"))
+        self.words = frozenset(_words("words.txt")) | frozenset(_words("person_words.txt"))
         self.places, self.big_places = self._place_surfaces()
         self.place_max = max(map(len, self.places))
         self.vetoes = frozenset(_words("person_vetoes.txt"))
@@ -273,6 +277,7 @@ class _Reader:
                 inside.update(range(s + 1, e))
             if w in m.after:
                 self.after_cue.add(s)
+        self.known_end = {s: e for s, e in sorted(self.known)}  # the longest listed name at each start
         for e in inside.intersection(self.title_end):
             del self.title_end[e]  # 秘书 in 秘书长, 首席 in 首席执行官: no title ends there
         self.place_start: set[int] = set()  # where a place name starts
@@ -448,8 +453,15 @@ class _Reader:
             if tr.get(nxt, TRANS_UNSEEN) >= TRANS_CHAR_MIN and self.trans_mean(name + nxt) >= TRANS_MEAN_MIN \
                     and not self.ends_name(e):
                 pen += TRANS_TAIL
-        if not left and (text[i - 1:j] in m.words or text[i - 2:j] in m.words):
-            pen += GLUE_LEFT
+            e2 = self.known_end.get(e, e)
+            if text[e2:e2 + 2] in m.word_suffix:
+                pen += WORD_SUFFIX
+        if not left:
+            if text[i - 1:j] in m.words or text[i - 2:j] in m.words:
+                pen += GLUE_LEFT
+            prv = text[i - 1:i]
+            if m.trans.get(prv, TRANS_UNSEEN) >= TRANS_CHAR_MIN and self.trans_mean(prv + name) >= TRANS_MEAN_MIN:
+                pen += TRANS_HEAD
         if not right and (text[e - 1:e + 1] in m.words or text[e - 1:e + 2] in m.words):
             pen += GLUE_RIGHT
         sc += pen * (SURE_DISCOUNT if sure else 1.0)
@@ -525,7 +537,8 @@ class _Reader:
         for s, e in self.known:
             left = self.title_before(s) is not None or s == 0 or not _is_cjk(text[s - 1]) \
                 or text[s - 1:s + 1] not in m.words
-            if left and (self.ends_name(e) or text[e - 1:e + 1] not in m.words):
+            e2 = self.known_end.get(e, e)  # 马克思列宁主义: the suffix may follow a second name
+            if left and (self.ends_name(e) or text[e - 1:e + 1] not in m.words) and text[e2:e2 + 2] not in m.word_suffix:
                 out.append(_Cand(s, e, NAME_MIN + KNOWN_NAME, "known"))
         return out
 
@@ -586,6 +599,7 @@ class _Reader:
         def ok(ch: str) -> bool:
             return max(m.trans.get(ch, TRANS_UNSEEN), m.g1.get(ch, GIVEN_UNSEEN)) >= DOT_CHAR_MIN
 
+
         for mt in _DOTTED.finditer(text):
             s0 = s = mt.start(2) - 1 if mt.group(2) else mt.start(3) - 1  # the first dot
             s = mt.start(1) + len(mt.group(1))
@@ -596,11 +610,15 @@ class _Reader:
                 k -= 1
             last = mt.start(3)
             q = last  # read the last part rightwards the same way (拜登宣誓 -> 拜登, 瓦卡瓦卡弯腰 -> 瓦卡瓦卡)
-            while q < mt.end(3) and q - last < FOREIGN_LEN[1] and (q == last or (
-                    ok(text[q]) and not self.ends_name(q) and not (q - last >= 2 and text[q:q + 2] in m.words))):
+            while q < mt.end(3) and q - last < FOREIGN_LEN[1] and (q - last < 2 or (
+                    ok(text[q]) and not self.ends_name(q) and text[q:q + 2] not in m.words
+                    and m.trans.get(text[q], TRANS_UNSEEN) >= TRANS_CHAR_MIN)):
                 q += 1
-            if k < s0 and q > last and not any(self.has_place(part) or part in m.places
-                                               for part in re.split(f"[{_DOT}]", text[k:q])):
+            q = max(q, self.known_end.get(last, q))  # 卡尔·马克思: a listed name ends the part
+            parts = re.split(f"[{_DOT}]", text[k:q])
+            if k < s0 and q > last and not any(
+                    self.has_place(part) or part in m.places
+                    for part in parts) and not all(part in m.words and part not in m.known for part in parts):
                 out.append(_Cand(k, q, NAME_MIN + 10.0, "foreign"))
         return out
 
