@@ -82,6 +82,8 @@ CUE_LIST = 2.5  # next to an accepted name across 、 or 和
 NAME_MIN = 4.5  # accept a candidate with a context cue (title, 说, list...) at or above this score
 NAME_MIN_BARE = 6.5  # accept one without any cue at or above this, and only with a common surname
 PRUNE = -6.0  # characters scoring below this cannot reach NAME_MIN whatever their context
+FIXED_SCORE = 100.0  # names read from their frame rather than scored (credits, names joined by ·) win
+# over any scored candidate inside them
 TRANS_CHAR_MIN = 0.5  # a character counts as transliteration-like at or above this ratio
 TRANS_MEAN_MIN = 1.5  # a run of them is a foreign name when their mean ratio reaches this
 NAME_CHAR_MIN = -1.0  # every character of a transliterated name reaches this (trans or given)
@@ -235,13 +237,13 @@ class _Model:
             yield end + 1 - len(w), end + 1, w
 
     def place_matches(self, text: str):
-        """Every place name in ``text`` as (start, end), overlaps included."""
+        """Place names in ``text`` as (start, end), leftmost-longest (新西兰, not 西兰 inside it)."""
         a = self.place_automaton
         if isinstance(a, re.Pattern):  # pragma: no cover
             for m in a.finditer(text):
                 yield m.start(), m.start() + len(m.group(1))
             return
-        for end, w in a.iter(text):
+        for end, w in a.iter_long(text):
             yield end + 1 - len(w), end + 1
 
 
@@ -381,37 +383,17 @@ class _Reader:
         return sc, strong, left, right
 
     # -- Chinese names ---------------------------------------------------------------------
-    def han_score(self, i: int, sl: int, gl: int) -> _Cand | None:
-        """Score the name text[i:i+sl+gl] (surname of ``sl``, given name of ``gl`` characters)."""
+    def han_score(self, i: int, sl: int, gl: int, sc: float) -> _Cand | None:
+        """Score the name text[i:i+sl+gl] (surname of ``sl``, given name of ``gl`` characters) whose
+        characters alone score ``sc``: add its context and the words and places it would break."""
         text, m = self.text, self.m
         j = i + sl
         e = j + gl
-        if e > self.n:
-            return None
         given = text[j:e]
-        for ch in given:
-            if not _is_cjk(ch):
-                return None
         if given in m.honorific:
             return None  # 刘女士, 王大爷, 王总: a surname and a form of address, not a name
-        sc = m.sur[text[i:j]]
-        if gl == 1:
-            sc += m.g2.get(given, GIVEN_UNSEEN) + LEN2_PRIOR
-        else:
-            sc += m.g1.get(given[0], GIVEN_UNSEEN) + m.g2.get(given[1], GIVEN_UNSEEN)
-        if sc < PRUNE:
-            return None
         name = text[i:e]
         known = name in m.known
-        # An upper bound on what the context can add, from the cue positions found in one pass;
-        # a candidate that cannot reach its threshold is dropped before the costlier checks.
-        near = e in self.title_start or e in self.after_cue or (text[i - 1:i] in _LIST_SEP and i > 0) \
-            or text[e:e + 1] in _LIST_SEP or i in self.before_end or known
-        lift = (CUE_TITLE_BEFORE if i in self.title_end or (i > 0 and text[i - 1] in _SPACE) else CUE_BEFORE_WEAK) \
-            + max(CUE_TITLE_AFTER, CUE_AFTER, CUE_LIST) + CUE_LIST + (KNOWN_NAME if known else 0.0)
-        if sc + lift < NAME_MIN or (not near and i not in self.title_end and i > 0 and text[i - 1] not in _SPACE
-                                    and sc + CUE_BEFORE_WEAK + CUE_PUNCT_AFTER < NAME_MIN_BARE):
-            return None
         ctx, strong, left, right = self.context(i, e)
         sc += ctx
         sure = ctx >= CUE_TITLE_BEFORE + CUE_AFTER  # a title before and a strong cue after (副市长黎明表示)
@@ -472,25 +454,62 @@ class _Reader:
         return _Cand(i, e, sc, "han", strong or known or bare)
 
     def han(self) -> dict[int, _Cand]:
-        """The best Chinese-name candidate at each surname position (whatever its score)."""
-        text, m = self.text, self.m
+        """The best Chinese-name candidate at each surname position (whatever its score).
+
+        Each candidate's characters are scored first, with an upper bound on what its context can
+        add read off the cue positions found in one pass (a title ending before it, a strong cue or
+        title starting after it, a list mark); only candidates that could still reach their
+        threshold are scored in full."""
+        text, m, n = self.text, self.m, self.n
         best: dict[int, _Cand] = {}
-        s1, s2 = m.surname1, m.surname2
+        s1, s2, sur, g1, g2 = m.surname1, m.surname2, m.sur, m.g1, m.g2
+        title_end, title_start, after_cue, before_end = self.title_end, self.title_start, self.after_cue, self.before_end
+        high_right = max(CUE_TITLE_AFTER, CUE_AFTER)
         for mt in m.surname_re.finditer(text):
             i = mt.start()
+            spaced = i > 0 and text[i - 1] in _SPACE
+            if i in title_end or spaced:
+                lift_left, near_left = CUE_TITLE_BEFORE, True
+            elif i in before_end:
+                lift_left, near_left = CUE_BEFORE, True
+            else:
+                lift_left, near_left = CUE_BEFORE_WEAK, i > 0 and text[i - 1] in _LIST_SEP
             top: _Cand | None = None
             for sl in (1, 2):
                 if (text[i:i + 2] not in s2) if sl == 2 else (text[i] not in s1):
                     continue
                 j = i + sl
-                if text[j:j + 1] == "某":
+                c1 = text[j:j + 1]
+                if c1 == "某":
                     k = j + 2 if text[j + 1:j + 2] == "某" else j + 1
                     if (text[k:k + 1] not in _MOU_NOT or k == j + 2) and not (i in self.place_start or self.place_cover[i]) \
                             and text[i - 1:j] not in m.words:
                         top = _Cand(i, k, NAME_MIN + CUE_AFTER, "mou")
                     continue
+                if not c1 or not _is_cjk(c1):
+                    continue
+                s_val = sur[text[i:j]]
+                c2 = text[j + 1:j + 2]
                 for gl in (1, 2):
-                    c = self.han_score(i, sl, gl)
+                    if gl == 1:
+                        base = s_val + g2.get(c1, GIVEN_UNSEEN) + LEN2_PRIOR
+                    elif c2 and _is_cjk(c2):
+                        base = s_val + g1.get(c1, GIVEN_UNSEEN) + g2.get(c2, GIVEN_UNSEEN)
+                    else:
+                        continue
+                    if base < PRUNE:
+                        continue
+                    e = j + gl
+                    nxt = text[e:e + 1]
+                    strong_right = e in title_start or e in after_cue
+                    listed = nxt in _LIST_SEP if nxt else False
+                    bound = base + lift_left + (high_right if strong_right else CUE_PUNCT_AFTER) \
+                        + (CUE_LIST if listed or near_left else 0.0)
+                    if not (near_left or strong_right or listed) and bound < NAME_MIN_BARE \
+                            or bound + KNOWN_NAME < NAME_MIN:
+                        if text[i:e] not in m.known:
+                            continue  # cannot reach its threshold, whatever the checks below say
+                    c = self.han_score(i, sl, gl, base)
                     if c is not None and (top is None or c.score > top.score):
                         top = c
             if top is not None:
@@ -610,16 +629,16 @@ class _Reader:
                 k -= 1
             last = mt.start(3)
             q = last  # read the last part rightwards the same way (拜登宣誓 -> 拜登, 瓦卡瓦卡弯腰 -> 瓦卡瓦卡)
-            while q < mt.end(3) and q - last < FOREIGN_LEN[1] and (q - last < 2 or (
-                    ok(text[q]) and not self.ends_name(q) and text[q:q + 2] not in m.words
-                    and m.trans.get(text[q], TRANS_UNSEEN) >= TRANS_CHAR_MIN)):
+            while q < mt.end(3) and q - last < FOREIGN_LEN[1] and (q == last or (
+                    ok(text[q]) and not self.ends_name(q) and (q - last < 2 or (
+                        text[q:q + 2] not in m.words and m.trans.get(text[q], TRANS_UNSEEN) >= TRANS_CHAR_MIN)))):
                 q += 1
             q = max(q, self.known_end.get(last, q))  # 卡尔·马克思: a listed name ends the part
             parts = re.split(f"[{_DOT}]", text[k:q])
             if k < s0 and q > last and not any(
                     self.has_place(part) or part in m.places
                     for part in parts) and not all(part in m.words and part not in m.known for part in parts):
-                out.append(_Cand(k, q, NAME_MIN + 10.0, "foreign"))
+                out.append(_Cand(k, q, FIXED_SCORE, "foreign"))
         return out
 
     # -- credits and bylines ---------------------------------------------------------------
@@ -644,7 +663,7 @@ class _Reader:
                     continue
                 body = tok[:-1] if tok.endswith("摄") and len(tok) > 2 else tok
                 if (role or photo) and 2 <= len(body) <= 4 and _CJK_ONLY.fullmatch(body) and self._credit_name(body):
-                    out.append(_Cand(s, s + len(body), NAME_MIN + 10.0, "credit", True, role))
+                    out.append(_Cand(s, s + len(body), FIXED_SCORE, "credit", True, role))
                 elif not _CJK_ONLY.fullmatch(tok) or len(tok) > 4:
                     role = None  # 新华社杭州2月24日电: neither a name nor a role
         return out
