@@ -426,7 +426,6 @@ KNOWN = {
     "本报记者江夏报道": "江夏 is a word and a district: too much against a weak surname even between 记者 and 报道",
     "乒乓球运动员马龙在比赛中发挥出色。": "马龙 is a district; 在 after it is too weak a cue to outweigh that",
     "主持人撒贝宁在节目中说。": "撒 is no listed surname and 贝宁 (Benin) inside the name reads as a place",
-    "吴政隆在调研时强调，要做好民生工作。": "no cue next to the name: below the score for names standing alone",
     "何小平一边忙着分拣货物一边对记者说。": "no cue next to the name: below the score for names standing alone",
     "司马南等人出席了座谈会。": "司马 is a word; a compound surname with a one-character name needs a stronger cue",
 }
