@@ -113,7 +113,7 @@ _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return "\u4e00" <= ch <= "\u9fff" or ch == "〇"  # 〇 writes zero in names of units (第七〇二研究所)
 
 
 @dataclass(slots=True)
@@ -714,14 +714,18 @@ class _Reader:
                 return True
         return False
 
-    def _org_start(self, head: int, occ: bytearray) -> int:
-        """Where the organisation written right before ``head`` starts (``head`` when there is none)."""
+    def _org_start(self, head: int, occ: bytearray, title: bool = True) -> int:
+        """Where the organisation written right before ``head`` starts (``head`` when there is none).
+
+        Before a title the organisation may end in the title's first character (交通|部长: 交通部)."""
         text = self.text
         k = head
         while k > 0 and head - k < TITLE_MAX and _is_cjk(text[k - 1]) and not occ[k - 1] \
                 and not self._stop_ends_at(k):
             k -= 1
-        return k if k < head and self._org_like(text[k:head]) else head
+        if k < head and (self._org_like(text[k:head]) or (title and self._org_like(text[k:head + 1]))):
+            return k
+        return head
 
     def title_for(self, c: _Cand, occ: bytearray) -> str | None:
         """The title written next to the name at ``c``, with its organisation, or None."""
@@ -736,7 +740,7 @@ class _Reader:
             return text[head:tend]
         w = self.title_after(c.end)
         if w is not None:
-            return text[self._org_start(s, occ):s] + w
+            return text[self._org_start(s, occ, title=False):s] + w
         return None
 
 
