@@ -87,6 +87,7 @@ NAME_MIN_BARE = 5.5  # accept one without any cue at or above this, and only wit
 # (looked at every candidate without a cue from 5 to 6.5 in the article collection and 160,000
 # characters of blog text: about two in three were names)
 PRUNE = -6.0  # characters scoring below this cannot reach NAME_MIN whatever their context
+PROPAGATE_FIND_MAX = 20  # up to this many names are looked up one by one (str.find), more in one automaton
 FIXED_SCORE = 100.0  # names read from their frame rather than scored (credits, names joined by ·) win
 # over any scored candidate inside them
 TRANS_CHAR_MIN = 0.5  # a character counts as transliteration-like at or above this ratio
@@ -106,7 +107,8 @@ _MOU_NOT = "些种地个天年处类项部位家条件段时"  # 某些, 某种.
 _PLACE_SUFFIX = "村镇乡县市区省州路街巷港湾庄屯寨岭坡沟洼集堡营桥河湖江"  # after a name: 冯家湾村
 _LIST_SEP = "、和与及"
 _ROLES = ("记者", "通讯员", "摄影", "实习生", "摄像", "撰稿人", "编辑")  # credit roles end so
-_DOTTED = re.compile(f"([\u4e00-\u9fff]+)((?:[{_DOT}][\u4e00-\u9fff]+)*)[{_DOT}]([\u4e00-\u9fff]+)")
+# parts of at most 8 characters keep the search linear (a longer first part is trimmed anyway)
+_DOTTED = re.compile(f"([\u4e00-\u9fff]{{1,8}})((?:[{_DOT}][\u4e00-\u9fff]{{1,8}})*)[{_DOT}]([\u4e00-\u9fff]{{1,8}})")
 _SEGMENT = re.compile(r"[^，。；：！？,;:!?（）()【】\[\]“”\"\n]+")
 _TOKEN = re.compile(r"\S+")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -785,15 +787,34 @@ def _propagate(r: _Reader, chosen: list[_Cand], occ: bytearray) -> None:
     """A name accepted once is a name wherever else it is written (unless it is also a word)."""
     text, m = r.text, r.m
     names = {text[c.start:c.end] for c in chosen}
-    for name in names:
-        if name in m.words and name not in m.known:
-            continue
-        i = text.find(name)
-        while i >= 0:
-            j = i + len(name)
-            if not any(occ[i:j]) and not (i > 0 and text[i - 1:i + 1] in m.words):
-                _add(_Cand(i, j, NAME_MIN, "again"), chosen, occ)
-            i = text.find(name, j)
+    names = {x for x in names if not (x in m.words and x not in m.known)}
+    if not names:
+        return
+    for i, j in _occurrences(text, names):
+        if not any(occ[i:j]) and not (i > 0 and text[i - 1:i + 1] in m.words):
+            _add(_Cand(i, j, NAME_MIN, "again"), chosen, occ)
+
+
+def _occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Every (start, end) of the given names in ``text``, overlaps included, in one pass."""
+    if len(names) <= PROPAGATE_FIND_MAX:
+        out = []
+        for name in names:
+            i = text.find(name)
+            while i >= 0:
+                out.append((i, i + len(name)))
+                i = text.find(name, i + 1)
+        return out
+    try:
+        import ahocorasick  # pyahocorasick, BSD-3-Clause
+    except ImportError:  # pragma: no cover
+        alts = "|".join(re.escape(x) for x in sorted(names, key=len, reverse=True))
+        return [(mt.start(), mt.start() + len(mt.group(1))) for mt in re.finditer(f"(?=({alts}))", text)]
+    a = ahocorasick.Automaton()
+    for x in names:
+        a.add_word(x, len(x))
+    a.make_automaton()
+    return [(end + 1 - k, end + 1) for end, k in a.iter(text)]
 
 
 def find_people(text: str) -> list[Fact]:
