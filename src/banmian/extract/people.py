@@ -12,14 +12,17 @@ How it reads:
    ordinary words (高度 in 高度重视, 周年, 黄金; a word glued across the name's edge as 重视 or
    全国; the head of a place name as 江苏, 宁德) and adds context: a title right before it (市长王志华,
    ``data/person_titles.txt``) or after it (江泽民主席), a word such as 说 or 同志 after it, 据 or 女儿
-   before it (``data/person_cues.tsv``). Candidates scoring at least ``NAME_MIN`` are names; the
-   better of the two lengths wins (李东围绕 -> 李东), overlaps go to the higher score.
+   before it (``data/person_cues.tsv``), being listed (``data/person_names.txt``: 习近平, 孔子;
+   ``data/person_dictnames.txt``). With such a cue a candidate needs ``NAME_MIN``; with none it needs
+   a common surname (``data/person_surnames_common.txt``) and ``NAME_MIN_BARE``. The better of the
+   two lengths wins (李东围绕 -> 李东), overlaps go to the higher score.
 2. A name next to an accepted name across 、/和 (李强、赵乐际、蔡奇) gets ``CUE_LIST`` and is scored
-   again; a name of three or more characters accepted once is a name wherever else it is written.
+   again; a name accepted once is a name wherever else it is written, unless it is also a word.
 3. Names without a Chinese surname: a run of transliteration characters (拜登, 古特雷斯, 扎西顿珠)
    right after a title and ended by punctuation or a cue, or right before 说/表示 (克林顿说); any
-   run joined by · (约瑟夫·拜登); 王某/李某某.
-4. Credits and bylines: space-separated names after a reporter role or before 摄 (新华社记者 徐昱 摄,
+   run joined by · (约瑟夫·拜登); listed names (普京); 王某/李某某. Not names: a surname with a form of
+   address (刘女士, 王总), a name heading a word (马克思主义).
+4. Credits: space-separated names after a reporter role or before 摄 (新华社记者 徐昱 摄,
    本报记者 李四 王五 摄, (陈阳 摄)) are names whatever their score.
 5. Titles: the title word right before the name (or one space before it) is read leftwards through
    the organisation it belongs to, and through 、 or 兼 to the titles before it, until punctuation or
