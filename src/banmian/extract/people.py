@@ -95,6 +95,8 @@ RUN_MEAN_MIN = 1.0  # ...and their mean reaches this
 RUN_LEN = (2, 4)  # characters of such a name when it does not read as a transliteration
 FOREIGN_LEN = (2, 8)  # characters in one part of a transliterated name
 TITLE_MAX = 40  # characters of a title read leftwards, organisation included
+PLACE_ACROSS_MAX = 6  # longest place name looked for across a surname (新西兰, 马来西亚); checked only for
+# candidates that can still pass, by set lookups
 _SPACE = " \t\u3000"
 _BREAK_AFTER = "，、。；：！？,;:!?）)》”\"’ \t\u3000\n"
 _DOT = "·•・‧﹒∙"
@@ -156,11 +158,6 @@ class _Reader:
         self.known_end = {s: e for s, e in sorted(self.known)}  # the longest listed name at each start
         for e in inside.intersection(self.title_end):
             del self.title_end[e]  # 秘书 in 秘书长, 首席 in 首席执行官: no title ends there
-        self.place_start: set[int] = set()  # where a place name starts
-        self.place_cover = bytearray(self.n + 1)  # 1 inside a place name, after its first character
-        for s, e in m.place_matches(text):
-            self.place_start.add(s)
-            self.place_cover[s + 1:e] = b"\x01" * (e - s - 1)
 
     # -- context ---------------------------------------------------------------------------
     def title_before(self, i: int) -> int | None:
@@ -259,6 +256,23 @@ class _Reader:
                     break
         return sc, strong, left, right
 
+    def place_at(self, i: int) -> bool:
+        """Does a place name start at ``i`` (江苏, 宁德)?"""
+        text, places = self.text, self.m.places
+        for k in range(2, min(self.m.place_max, self.n - i) + 1):
+            if text[i:i + k] in places:
+                return True
+        return False
+
+    def place_across(self, i: int) -> bool:
+        """Does a place name of up to PLACE_ACROSS_MAX characters run across ``i`` (新西兰 at 西)?"""
+        text, places = self.text, self.m.places
+        for back in range(1, min(i, PLACE_ACROSS_MAX - 1) + 1):
+            for k in range(back + 1, PLACE_ACROSS_MAX + 1):
+                if text[i - back:i - back + k] in places:
+                    return True
+        return False
+
     # -- Chinese names ---------------------------------------------------------------------
     def han_score(self, i: int, sl: int, gl: int, sc: float) -> _Cand | None:
         """Score the name text[i:i+sl+gl] (surname of ``sl``, given name of ``gl`` characters) whose
@@ -289,10 +303,8 @@ class _Reader:
             elif gl == 2 and name in m.words:
                 pen += WORD_WHOLE
         if not known:
-            if i in self.place_start:
-                pen += PLACE_HEAD  # 江苏, 宁德
-            elif not left and self.place_cover[i]:
-                pen += PLACE_HEAD  # 新西兰 at 西 (a title before ends any place: 局长江涛)
+            if self.place_at(i) or (not left and self.place_across(i)):
+                pen += PLACE_HEAD  # 江苏, 宁德; 新西兰 at 西 (a title before ends any place: 局长江涛)
             if gl == 2:
                 if given in m.big_places:
                     pen += PLACE_GIVEN
@@ -361,7 +373,7 @@ class _Reader:
                 c1 = text[j:j + 1]
                 if c1 == "某":
                     k = j + 2 if text[j + 1:j + 2] == "某" else j + 1
-                    if (text[k:k + 1] not in _MOU_NOT or k == j + 2) and not (i in self.place_start or self.place_cover[i]) \
+                    if (text[k:k + 1] not in _MOU_NOT or k == j + 2) and not (self.place_at(i) or self.place_across(i)) \
                             and text[i - 1:j] not in m.words:
                         top = _Cand(i, k, NAME_MIN + CUE_AFTER, "mou")
                     continue

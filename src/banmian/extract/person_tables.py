@@ -91,7 +91,6 @@ class _Model:
         firsts = self.surname1 | {w[0] for w in self.surname2}
         self.surname_re = re.compile("[" + "".join(sorted(firsts)) + "](?=[\u4e00-\u9fff])")
         self.automaton = self._automaton(self.titles | self.after | self.known_hand | self.after_title | self.before)
-        self.place_automaton = self._automaton(self.places)
 
     @staticmethod
     def _place_surfaces() -> tuple[frozenset[str], frozenset[str]]:
@@ -131,16 +130,6 @@ class _Model:
             return
         for end, w in a.iter(text):
             yield end + 1 - len(w), end + 1, w
-
-    def place_matches(self, text: str):
-        """Place names in ``text`` as (start, end), leftmost-longest (新西兰, not 西兰 inside it)."""
-        a = self.place_automaton
-        if isinstance(a, re.Pattern):  # pragma: no cover
-            for m in a.finditer(text):
-                yield m.start(), m.start() + len(m.group(1))
-            return
-        for end, w in a.iter_long(text):
-            yield end + 1 - len(w), end + 1
 
 
 @lru_cache(maxsize=1)
