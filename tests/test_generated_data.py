@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("script", ["make_orgdata.py"])
+@pytest.mark.parametrize("script", ["make_wordlist.py", "make_orgdata.py", "make_person_chars.py"])
 def test_jieba_data_matches_regeneration(script):
     jieba = pytest.importorskip("jieba", reason="pip install jieba==0.42.1 to check data made from jieba")
     if jieba.__version__ != "0.42.1":

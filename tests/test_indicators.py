@@ -425,7 +425,7 @@ def test_a_persons_figure_is_no_indicator():
     from banmian.model import Fact
 
     text = "昭觉县村民张三家去年收入超过10万元。"
-    facts = [f for f in extract_text(text, REF) if f.type != "indicator"]
+    facts = [f for f in extract_text(text, REF) if f.type not in ("indicator", "person")]
     assert len(find_indicators(text, facts)) == 1
     person = Fact("person", "张三", 5, 7, attrs={"name": "张三", "title": "村民"})
     assert find_indicators(text, facts + [person]) == []
