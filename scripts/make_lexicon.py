@@ -18,10 +18,11 @@ particle, suffix or modal word (jieba tags u*, k, y) that cannot open a sentence
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from pathlib import Path
+
+from regen import write_or_check
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "banmian" / "data" / "lexicon.tsv"
 JIEBA_VERSION = "0.42.1"
@@ -65,17 +66,7 @@ def build() -> str:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--check", action="store_true")
-    args = ap.parse_args()
-    text = build()
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("lexicon.tsv is up to date" if same else "lexicon.tsv differs from a fresh build")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - 1} words)")
-    return 0
+    return write_or_check(OUT, build, __doc__)
 
 
 if __name__ == "__main__":
