@@ -109,6 +109,7 @@ _DOTTED = re.compile(f"([\u4e00-\u9fff]{{1,8}})((?:[{_DOT}][\u4e00-\u9fff]{{1,8}
 _SEGMENT = re.compile(r"[^，。；：！？,;:!?（）()【】\[\]“”\"\n]+")
 _TOKEN = re.compile(r"\S+")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_ANY_DOT = re.compile(f"[{_DOT}]")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -356,19 +357,19 @@ class _Reader:
         s1, s2, sur, g1, g2 = m.surname1, m.surname2, m.sur, m.g1, m.g2
         title_end, title_start, after_cue, before_end = self.title_end, self.title_start, self.after_cue, self.before_end
         high_right = max(CUE_TITLE_AFTER, CUE_AFTER)
+        after_time, known, get1, get2 = m.after_time, m.known, g1.get, g2.get
         for mt in m.surname_re.finditer(text):
             i = mt.start()
-            spaced = i > 0 and text[i - 1] in _SPACE
-            if i in title_end or spaced:
+            prv = text[i - 1] if i > 0 else ""
+            if i in title_end or (prv and prv in _SPACE):
                 lift_left, near_left = CUE_TITLE_BEFORE, True
             elif i in before_end:
                 lift_left, near_left = CUE_BEFORE, True
             else:
-                lift_left, near_left = CUE_BEFORE_WEAK, i > 0 and text[i - 1] in _LIST_SEP
+                lift_left, near_left = CUE_BEFORE_WEAK, bool(prv) and prv in _LIST_SEP
             top: _Cand | None = None
-            for sl in (1, 2):
-                if (text[i:i + 2] not in s2) if sl == 2 else (text[i] not in s1):
-                    continue
+            for sl in ((1, 2) if text[i:i + 2] in s2 else (1,)) if text[i] in s1 else \
+                    ((2,) if text[i:i + 2] in s2 else ()):
                 j = i + sl
                 c1 = text[j:j + 1]
                 if c1 == "某":
@@ -377,28 +378,28 @@ class _Reader:
                             and text[i - 1:j] not in m.words:
                         top = _Cand(i, k, NAME_MIN + CUE_AFTER, "mou")
                     continue
-                if not c1 or not _is_cjk(c1):
+                if not c1 or not ("\u4e00" <= c1 <= "\u9fff" or c1 == "〇"):  # _is_cjk, inlined: hot loop
                     continue
                 s_val = sur[text[i:j]]
                 c2 = text[j + 1:j + 2]
                 for gl in (1, 2):
                     if gl == 1:
-                        base = s_val + g2.get(c1, GIVEN_UNSEEN) + LEN2_PRIOR
-                    elif c2 and _is_cjk(c2):
-                        base = s_val + g1.get(c1, GIVEN_UNSEEN) + g2.get(c2, GIVEN_UNSEEN)
+                        base = s_val + get2(c1, GIVEN_UNSEEN) + LEN2_PRIOR
+                    elif c2 and ("\u4e00" <= c2 <= "\u9fff" or c2 == "〇"):
+                        base = s_val + get1(c1, GIVEN_UNSEEN) + get2(c2, GIVEN_UNSEEN)
                     else:
                         continue
                     if base < PRUNE:
                         continue
                     e = j + gl
                     nxt = text[e:e + 1]
-                    strong_right = e in title_start or e in after_cue or text[e:e + 2] in m.after_time
+                    strong_right = e in title_start or e in after_cue or text[e:e + 2] in after_time
                     listed = nxt in _LIST_SEP if nxt else False
                     bound = base + lift_left + (high_right if strong_right else CUE_PUNCT_AFTER) \
                         + (CUE_LIST if listed or near_left else 0.0)
                     if not (near_left or strong_right or listed) and bound < NAME_MIN_BARE \
                             or bound + KNOWN_NAME < NAME_MIN:
-                        if text[i:e] not in m.known:
+                        if text[i:e] not in known:
                             continue  # cannot reach its threshold, whatever the checks below say
                     c = self.han_score(i, sl, gl, base)
                     if c is not None and (top is None or c.score > top.score):
@@ -503,7 +504,7 @@ class _Reader:
         """Names joined by · (约瑟夫·拜登, 买买提·吐尔逊)."""
         text, m = self.text, self.m
         out: list[_Cand] = []
-        if not any(d in text for d in _DOT):
+        if _ANY_DOT.search(text) is None:
             return out
 
         def ok(ch: str) -> bool:
@@ -536,7 +537,9 @@ class _Reader:
     def credits(self) -> list[_Cand]:
         """Space-separated names after a reporter role or before 摄 (新华社记者 徐昱 摄)."""
         text = self.text
-        out = []
+        out: list[_Cand] = []
+        if " " not in text and "\u3000" not in text:
+            return out  # every credit has a space in its segment
         for seg in _SEGMENT.finditer(text):
             if " " not in seg.group() and "\u3000" not in seg.group():
                 continue
@@ -627,7 +630,9 @@ class _Reader:
 def _select(cands: list[_Cand], n: int) -> tuple[list[_Cand], bytearray]:
     """Non-overlapping accepted candidates, higher scores first (longer first among equals)."""
     occ = bytearray(n)
-    chosen = []
+    chosen: list[_Cand] = []
+    if not cands:
+        return chosen, occ
     for c in sorted(cands, key=lambda c: (-c.score, c.start - c.end, c.start)):
         if c.ok() and not any(occ[c.start:c.end]):
             occ[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -663,6 +668,8 @@ def _lists(r: _Reader, best: dict[int, _Cand], chosen: list[_Cand], occ: bytearr
 
 def _propagate(r: _Reader, chosen: list[_Cand], occ: bytearray) -> None:
     """A name accepted once is a name wherever else it is written (unless it is also a word)."""
+    if not chosen:
+        return
     text, m = r.text, r.m
     names = {text[c.start:c.end] for c in chosen}
     names = {x for x in names if not (x in m.words and x not in m.known)}
@@ -704,6 +711,8 @@ def find_people(text: str) -> list[Fact]:
     cands = [c for c in best.values() if c.ok()]
     cands += r.credits() + r.dotted() + r.known_runs() + r.after_title_runs(best) + r.before_cue_runs()
     chosen, occ = _select(cands, len(text))
+    if not chosen:
+        return []  # lists and repeats only grow from an accepted name
     _lists(r, best, chosen, occ)
     _propagate(r, chosen, occ)
     chosen.sort(key=lambda c: c.start)

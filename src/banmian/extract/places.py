@@ -385,12 +385,18 @@ def _towns(text: str, facts: list[Fact]) -> list[Fact]:
             by_end[q] = f
             known.setdefault(f.text, (level, parent.attrs["name"]))
             break
+    if not known:
+        return facts + found
+    occ = bytearray(len(text))  # characters under a fact: one lookup per mention, not a scan of the facts
+    for x in facts + found:
+        occ[x.start:x.end] = b"\x01" * (x.end - x.start)
     for surface, (level, parent) in known.items():
         i = text.find(surface)
         while i >= 0:
             j = i + len(surface)
-            if not _covered(facts, i, j) and not _covered(found, i, j):
+            if not any(occ[i:j]):
                 found.append(_fact(text, i, j, surface, None, level, parent))
+                occ[i:j] = b"\x01" * (j - i)
             i = text.find(surface, j)
     return facts + found
 
