@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import BanmianError, InputError, StoreError
-from .places import division_code_of
+from .places import division_code_of, with_ancestors
 from .schema import FACT_SHIFT, connect, day_of, key_block
 from .textindex import char_set_tokens, column_tokens, normalize
 
@@ -204,7 +204,8 @@ def page_rows(page: Any, path: str, size: int, source: str | None) -> tuple:
         chars = char_set_tokens([body, *title, *caps])
         facts = [_fact_row(i, f) for i, f in enumerate(a.facts)]
         names = {b.name: b.role for b in a.bylines if b.name}
-        arts.append((article_row, text_row, chars, facts, tuple(names.items())))
+        codes = sorted({c for r in facts if r[7] for c in with_ancestors(r[7])})
+        arts.append((article_row, text_row, chars, facts, tuple(names.items()), codes))
     return page_row, arts
 
 
@@ -320,9 +321,9 @@ class Writer:
             return None
         page_id = cur.lastrowid
         day = day_of(page_row[5])
-        art_rows, bi_rows, uni_rows, fact_rows, name_rows = [], [], [], [], []
+        art_rows, bi_rows, uni_rows, fact_rows, name_rows, place_rows = [], [], [], [], [], []
         n_facts = 0
-        for article_row, text_row, chars, facts, names in arts:
+        for article_row, text_row, chars, facts, names, codes in arts:
             key = self._key(day)
             art_rows.append((key, article_row[0], page_id, *article_row[1:]))
             bi_rows.append((key, *text_row))
@@ -330,6 +331,7 @@ class Writer:
             base = key << FACT_SHIFT
             fact_rows.extend((base | r[0], *r[1:]) for r in facts)
             name_rows.extend((name, key, role) for name, role in names)
+            place_rows.extend((code, key) for code in codes)
             n_facts += len(facts)
         con = self.con
         con.executemany("INSERT INTO articles(key, id, page, seq, date, kind, section, kicker, headline, subheadline,"
@@ -338,6 +340,7 @@ class Writer:
         con.executemany("INSERT INTO facts(key, type, text, field, start, \"end\", name, division, indicator, value,"
                         " unit, period_start, period_end, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
         con.executemany("INSERT OR IGNORE INTO bylines(name, article, role) VALUES (?,?,?)", name_rows)
+        con.executemany("INSERT INTO article_places(code, article) VALUES (?,?)", place_rows)
         con.executemany("INSERT INTO text_bi(rowid, body, title, captions) VALUES (?,?,?,?)", bi_rows)
         con.executemany("INSERT INTO text_uni(rowid, chars) VALUES (?,?)", uni_rows)
         con.execute("INSERT INTO days(day, pages, articles) VALUES (?, 1, ?) ON CONFLICT(day) DO UPDATE SET"

@@ -73,6 +73,9 @@ _V1 = (
     "CREATE INDEX facts_name ON facts(type, name) WHERE name IS NOT NULL",
     "CREATE INDEX facts_division ON facts(division) WHERE division IS NOT NULL",
     "CREATE INDEX facts_indicator ON facts(indicator) WHERE indicator IS NOT NULL",
+    # Every division an article names, with the divisions above it: a place filter is one range.
+    """CREATE TABLE article_places (
+        code TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (code, article)) WITHOUT ROWID""",
     """CREATE TABLE bylines (
         name TEXT NOT NULL, article INTEGER NOT NULL, role TEXT, PRIMARY KEY (name, article)) WITHOUT ROWID""",
     """CREATE TABLE failures (
@@ -84,7 +87,7 @@ _V1 = (
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "pages, articles, facts, bylines, days, failures, runs; full-text tables text_bi and text_uni", _V1),
+    Migration(1, "pages, articles, facts, article_places, bylines, days, failures, runs; full-text tables text_bi and text_uni", _V1),
 )
 LATEST = MIGRATIONS[-1].version
 
