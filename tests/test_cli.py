@@ -182,5 +182,5 @@ def test_python_api_text_with_a_lone_surrogate():
 
 def test_public_api_is_exact():
     assert sorted(banmian.__all__) == sorted([
-        "Article", "BanmianError", "Block", "Byline", "Caption", "Fact", "Page", "Source", "__version__",
+        "Archive", "Article", "BanmianError", "Block", "Byline", "Caption", "Fact", "Page", "Source", "__version__",
         "evaluate", "extract_facts", "parse_page"])

@@ -13,5 +13,14 @@ from .pipeline import extract_facts, parse_page
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "BanmianError", "Block", "Byline", "Caption", "Fact", "Page", "Source",
+__all__ = ["Archive", "Article", "BanmianError", "Block", "Byline", "Caption", "Fact", "Page", "Source",
            "__version__", "evaluate", "extract_facts", "parse_page"]
+
+
+def __getattr__(name: str):
+    # The archive (sqlite3, multiprocessing) is imported on first use, not with the package.
+    if name == "Archive":
+        from .store import Archive
+
+        return Archive
+    raise AttributeError(f"module 'banmian' has no attribute {name!r}")

@@ -38,6 +38,50 @@ examples:
   banmian eval gold.jsonl --types date --misses       # what was missed, what was spurious
 """
 
+INGEST_EXAMPLES = """\
+examples:
+  banmian ingest pages/                              # a folder, recursively (.txt, .html, .pdf, images)
+  banmian ingest 'archive/**/2023-*/*.txt' --db papers.db --jobs 2
+  banmian ingest scans/ --include '*.dat' --source 人民日报
+  banmian ingest page.txt --date 2023-05-22          # the issue date, whatever the page prints
+Run it again over the same files: stored pages are skipped by their SHA-256; an interrupted run
+resumes where it stopped.
+"""
+
+SEARCH_EXAMPLES = """\
+examples:
+  banmian search 绵阳                                 # any length: 川, 绵阳, 地区生产总值
+  banmian search '绵阳 增长'                           # both (AND is implied)
+  banmian search '(绵阳 OR 德阳) 增长 -地震'
+  banmian search '"京津冀 协同"'                        # a phrase, spaces kept
+  banmian search 发展 --place 四川 --from 2023-01 --to 2023-06
+  banmian search --person 王志华 --format jsonl       # filters alone, newest first
+  banmian search 港口 --org 国家统计局 --section 要闻 --sort newest --limit 50
+"""
+
+FACTS_EXAMPLES = """\
+examples:
+  banmian facts --type indicator --place 四川 --indicator 地区生产总值
+  banmian facts --type place --place 绵阳 --format csv > places.csv
+  banmian facts --type quantity --from 2023-01 --to 2023-03 --format jsonl
+  banmian facts --name 王志华
+  banmian facts --article 3e15009421a634e3-01
+"""
+
+EXPORT_EXAMPLES = """\
+examples:
+  banmian export --format jsonl --out export/        # export/articles.jsonl, export/facts.jsonl
+  banmian export --format parquet --out export/      # needs: pip install 'banmian[parquet]'
+  banmian export --format csv --what facts --out - > facts.csv
+  banmian export --format jsonl --from 2023 --to 2023 --out y2023/
+"""
+
+MIGRATE_EXAMPLES = """\
+examples:
+  banmian migrate --db banmian.db
+  banmian stats --db banmian.db
+"""
+
 
 def _dump(obj: Any, out: IO[str], pretty: bool) -> None:
     if pretty:
@@ -158,6 +202,120 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 1 if report["errors"] else 0
 
 
+# -- the archive ------------------------------------------------------------------------------
+def _archive(args: argparse.Namespace, readonly: bool = True):
+    from .store import Archive
+
+    return Archive(args.db, readonly=readonly, create=not readonly)
+
+
+def _db_error(args: argparse.Namespace, e: Exception) -> int:
+    _fail(f"{args.db}: database error ({e}) [E300]")
+    return 1
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from .render import IngestProgress
+    from .store.ingest import ingest
+
+    try:
+        with IngestProgress(None if args.progress is None else args.progress) as progress:
+            report = ingest(args.db, args.paths, jobs=args.jobs, date=args.date, source=args.source,
+                            encoding=args.encoding, date_from_path=not args.no_date_from_path,
+                            include=args.include or (), progress=progress,
+                            command=" ".join(["banmian", *sys.argv[1:]])[:1000])
+    except sqlite3.Error as e:
+        return _db_error(args, e)
+    for path, code, reason in report.failures:
+        _fail(f"{path}: {reason} [{code}]")
+    if report.failed > len(report.failures):
+        _fail(f"... and {report.failed - len(report.failures)} more failures: see the archive's failures table")
+    rate = report.done / report.seconds if report.seconds else 0.0
+    summary = (f"{report.pages:,} pages, {report.articles:,} articles, {report.facts:,} facts added; "
+               f"{report.skipped:,} skipped (already stored), {report.failed:,} failed; "
+               f"{report.done:,} inputs in {report.seconds:.1f} s ({rate:.0f} pages/s) -> {args.db}")
+    if report.interrupted:
+        summary += "; interrupted: run the same command again to finish"
+    if args.json:
+        _dump(report.to_dict(), sys.stdout, False)
+    print(f"banmian: {summary}", file=sys.stderr)
+    if report.interrupted:
+        return 130
+    return 1 if report.failed else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from .render import HIT_CSV_COLUMNS, search_table, write_rows
+
+    try:
+        with _archive(args) as ar:
+            res = ar.search(args.query, date_from=args.date_from, date_to=args.date_to, place=args.place,
+                            person=args.person, organization=args.org, section=args.section, source=args.source,
+                            kind=args.kind, sort=args.sort, limit=args.limit, offset=args.offset)
+    except sqlite3.Error as e:
+        return _db_error(args, e)
+    if args.format == "table":
+        search_table(res.to_dict())
+    else:
+        write_rows(res.hits, args.format, sys.stdout, HIT_CSV_COLUMNS,
+                   lambda h: {**h, "source": h["source"]["name"]})
+    return 0
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from .render import FACT_CSV_COLUMNS, facts_table, write_rows
+
+    try:
+        with _archive(args) as ar:
+            res = ar.facts(type=args.type, place=args.place, indicator=args.indicator, name=args.name,
+                           date_from=args.date_from, date_to=args.date_to, article=args.article,
+                           limit=args.limit, offset=args.offset)
+    except sqlite3.Error as e:
+        return _db_error(args, e)
+    if args.format == "table":
+        facts_table(res.to_dict())
+    else:
+        write_rows(res.facts, args.format, sys.stdout, FACT_CSV_COLUMNS)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    tables = tuple(args.what) if args.what else ("articles", "facts")
+    try:
+        with _archive(args) as ar:
+            written = ar.export(args.out, args.format, tables, args.date_from, args.date_to)
+    except sqlite3.Error as e:
+        return _db_error(args, e)
+    for w in written:
+        print(f"banmian: {w['rows']:,} {w['table']} -> {w['path']}", file=sys.stderr)
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from .store.schema import LATEST
+
+    with _archive(args, readonly=False) as ar:
+        pass
+    print(f"banmian: {args.db} is at schema version {LATEST}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _archive(args) as ar:
+        stats = ar.stats()
+        stats["check"] = ar.check() if args.check else None
+    _dump(stats, sys.stdout, True)
+    return 0 if not args.check or stats["check"]["ok"] else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banmian",
@@ -203,6 +361,101 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--misses", action="store_true", help="also list every gold fact missed and every "
                    "prediction that matches none (attrs score), one per line")
     v.set_defaults(func=cmd_eval)
+
+    def db_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", default="banmian.db", metavar="FILE", help="the archive (default: banmian.db)")
+
+    def date_options(p: argparse.ArgumentParser, what: str) -> None:
+        p.add_argument("--from", dest="date_from", metavar="DATE", help=f"{what} from (YYYY, YYYY-MM or YYYY-MM-DD)")
+        p.add_argument("--to", dest="date_to", metavar="DATE", help=f"{what} up to, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+    def page_options(p: argparse.ArgumentParser, limit: int) -> None:
+        p.add_argument("--limit", type=int, default=limit, help=f"at most this many (default: {limit})")
+        p.add_argument("--offset", type=int, default=0, help="skip this many first (paging)")
+        p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table",
+                       help="a table (default), JSON lines or CSV")
+
+    raw = argparse.RawDescriptionHelpFormatter
+    i = sub.add_parser("ingest", help="parse pages into an archive (SQLite), resumable",
+                       description="Parse files, folders (recursively) and glob patterns into the archive, in "
+                       "parallel, committing whole pages. Pages already stored (same SHA-256) are skipped; an "
+                       "input that cannot be read is recorded with its reason and the run goes on.",
+                       epilog=INGEST_EXAMPLES, formatter_class=raw)
+    i.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
+    db_option(i)
+    i.add_argument("--jobs", type=int, default=None, help="parser processes (default: all cores)")
+    i.add_argument("--date", help="issue date YYYY-MM-DD for every page (default: the page's own, else a date "
+                   "in its path)")
+    i.add_argument("--no-date-from-path", action="store_true", help="do not take dates from folder or file names")
+    i.add_argument("--source", metavar="LABEL", help="label the pages (e.g. the paper's name) for --source filters")
+    i.add_argument("--encoding", help="the pages' encoding when detection cannot tell")
+    i.add_argument("--include", action="append", metavar="GLOB",
+                   help="in folders, take files matching this pattern instead of the page suffixes (repeatable)")
+    i.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="show a progress bar (default: when standard error is a terminal)")
+    i.add_argument("--no-progress", dest="progress", action="store_false", help="no progress output")
+    i.add_argument("--json", action="store_true", help="also print the run's report as JSON")
+    i.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("search", help="full-text search of the archive, with filters",
+                       description="Search headlines, kickers, subheadlines, bodies and captions. Terms of any "
+                       "length match exactly where they occur; phrases in quotes; AND (implied), OR, NOT or -term, "
+                       "parentheses. Filters narrow by issue date, place (with the divisions under it), person, "
+                       "organization, section, source, kind.", epilog=SEARCH_EXAMPLES, formatter_class=raw)
+    s.add_argument("query", nargs="?", default=None, metavar="QUERY", help="what to look for (omit to list by filters)")
+    db_option(s)
+    date_options(s, "issue dates")
+    s.add_argument("--place", help="articles naming this place or a division under it (name or 6-digit code)")
+    s.add_argument("--person", help="articles naming this person, or signed by them")
+    s.add_argument("--org", help="articles naming this organization (or a longer name starting with it)")
+    s.add_argument("--section", help="articles of this section (栏目)")
+    s.add_argument("--source", help="pages labelled so at ingest, or whose file name or path contains this")
+    s.add_argument("--kind", choices=("article", "photo", "brief"), help="only this kind of item")
+    s.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance",
+                   help="order of hits (default: relevance)")
+    page_options(s, 20)
+    s.set_defaults(func=cmd_search)
+
+    f = sub.add_parser("facts", help="query the stored facts",
+                       description="List stored facts matching every filter given, oldest issue first.",
+                       epilog=FACTS_EXAMPLES, formatter_class=raw)
+    db_option(f)
+    f.add_argument("--type", help="place, person, organization, quantity, date, document, indicator...")
+    f.add_argument("--place", help="facts of this place or a division under it, and placeless facts of articles "
+                   "naming it")
+    f.add_argument("--indicator", help="indicator facts whose indicator contains this (地区生产总值)")
+    f.add_argument("--name", help="facts with this name (a place, person, organization, document, subject)")
+    date_options(f, "facts whose period (else issue date) falls")
+    f.add_argument("--article", metavar="ID", help="the facts of one article")
+    page_options(f, 100)
+    f.set_defaults(func=cmd_facts)
+
+    x = sub.add_parser("export", help="export articles and facts (JSON lines, CSV, Parquet)",
+                       description="Write the archive's articles and facts, oldest issue first, to files in a "
+                       "folder (written under a .part name, renamed when complete).",
+                       epilog=EXPORT_EXAMPLES, formatter_class=raw)
+    db_option(x)
+    x.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl", help="default: jsonl")
+    x.add_argument("--out", default="export", metavar="FOLDER",
+                   help="folder for articles.<format> and facts.<format> (default: export); - for standard output")
+    x.add_argument("--what", action="append", choices=("articles", "facts"),
+                   help="only this table (repeatable; default: both)")
+    date_options(x, "issue dates")
+    x.set_defaults(func=cmd_export)
+
+    m = sub.add_parser("migrate", help="bring an archive to this version's schema",
+                       description="Apply the schema migrations an archive lacks (ingest does this by itself).",
+                       epilog=MIGRATE_EXAMPLES, formatter_class=raw)
+    db_option(m)
+    m.set_defaults(func=cmd_migrate)
+
+    st = sub.add_parser("stats", help="counts, dates and size of an archive (JSON)",
+                        description="Print an archive's counts (pages, articles, facts by type, failures), the "
+                        "issue dates it covers, its schema version and size.", epilog=MIGRATE_EXAMPLES,
+                        formatter_class=raw)
+    db_option(st)
+    st.add_argument("--check", action="store_true", help="also run consistency checks (exit 1 if one fails)")
+    st.set_defaults(func=cmd_stats)
     return parser
 
 

@@ -8,7 +8,8 @@ HTTP API (later) renders ``to_dict()``; batch jobs record both.
 from __future__ import annotations
 
 __all__ = ["BanmianError", "InputError", "DecodeError", "EmptyInputError", "BinaryInputError",
-           "MissingExtraError", "UsageError", "GoldError"]
+           "MissingExtraError", "UsageError", "GoldError", "StoreError", "ArchiveMissingError",
+           "ArchiveVersionError", "QuerySyntaxError", "FilterError"]
 
 
 class BanmianError(Exception):
@@ -63,3 +64,33 @@ class GoldError(BanmianError):
     """A gold or prediction file for ``banmian eval`` cannot be read."""
 
     code = "E410"
+
+
+class StoreError(BanmianError):
+    """The archive (SQLite store) cannot do what was asked."""
+
+    code = "E300"
+
+
+class ArchiveMissingError(StoreError):
+    """No archive at the path, or the file there is not a banmian archive."""
+
+    code = "E301"
+
+
+class ArchiveVersionError(StoreError):
+    """The archive was written by a newer banmian (its schema is ahead of this version)."""
+
+    code = "E302"
+
+
+class QuerySyntaxError(StoreError):
+    """A search query that cannot be parsed: the message says where and why."""
+
+    code = "E303"
+
+
+class FilterError(StoreError):
+    """A search or fact filter with a bad value (a date that is not a date, an unknown sort...)."""
+
+    code = "E304"

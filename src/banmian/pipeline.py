@@ -45,8 +45,13 @@ def _add_facts(page: Page) -> Page:
 
 
 def parse_bytes(data: bytes, name: str, date: str | _dt.date | None = None,
-                encoding: str | None = None, facts: bool = True) -> Page:
-    """Parse one page given as bytes; ``name`` is used in the source and in errors."""
+                encoding: str | None = None, facts: bool = True, *,
+                default_date: str | _dt.date | None = None) -> Page:
+    """Parse one page given as bytes; ``name`` is used in the source and in errors.
+
+    ``date`` is the issue date whatever the page prints; ``default_date`` is used only when the
+    page prints none (an archive's folder names often carry it).
+    """
     from .read import read_page
     from .segment import segment_page
 
@@ -55,6 +60,8 @@ def parse_bytes(data: bytes, name: str, date: str | _dt.date | None = None,
     if issue_date:
         page.date = issue_date
     segment_page(page)
+    if not page.date and default_date:
+        page.date = check_date(default_date)
     return _add_facts(page) if facts else page
 
 
