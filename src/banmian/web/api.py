@@ -13,7 +13,7 @@ from .models import (ERRORS, Article, FactsResponse, IndicatorsResponse, PlaceRe
                      SeriesResponse, StatsResponse)
 from .queries import facets, indicator_list, indicator_series, place_info
 
-__all__ = ["router", "SEARCH_LIMIT_MAX", "FACTS_LIMIT_MAX", "OFFSET_MAX", "clean"]
+__all__ = ["router", "SEARCH_LIMIT_MAX", "FACTS_LIMIT_MAX", "OFFSET_MAX", "clean", "shallow"]
 
 router = APIRouter(tags=["archive"], responses=ERRORS)
 
@@ -33,6 +33,11 @@ def clean(value: str | None) -> str | None:
         return None
     value = value.strip()
     return value or None
+
+
+def shallow(result: Any) -> dict[str, Any]:
+    """A result dataclass as a dict without ``dataclasses.asdict``'s deep copy of every hit."""
+    return dict(vars(result))
 
 
 def _answer(data: dict[str, Any]) -> JSONResponse:
@@ -61,7 +66,7 @@ def search(request: Request,
     res = ar.search(q, date_from=clean(date_from), date_to=clean(date_to), place=flt.place, person=flt.person,
                     organization=flt.organization, section=flt.section, source=flt.source, kind=kind,
                     fact_type=flt.fact_type, sort=sort, limit=limit, offset=offset)
-    out = res.to_dict()
+    out = shallow(res)
     if with_facets:
         out["facets"] = facets(ar.con, q, date_from=clean(date_from), date_to=clean(date_to), filters=flt)
     return _answer(out)
@@ -91,7 +96,7 @@ def facts(request: Request,
     res = ar.facts(type=clean(type), place=clean(place), indicator=clean(indicator), name=clean(name),
                    date_from=clean(date_from), date_to=clean(date_to), article=clean(article), limit=limit,
                    offset=offset)
-    return _answer(res.to_dict())
+    return _answer(shallow(res))
 
 
 @router.get("/places", response_model=PlaceResponse, summary="The whole country: provinces with counts")

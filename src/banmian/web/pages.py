@@ -20,7 +20,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .. import __version__
 from ..errors import BanmianError, NotFoundError
 from ..store.filters import Filters
-from .api import clean
+from ..store.places import division
+from .api import clean, shallow
 from .app import HERE, status_of
 from .chart import line_chart
 from .highlight import mark_hits, render, render_paragraphs, spans_of
@@ -58,6 +59,11 @@ def error_page(request: Request, status: int, code: str, message: str) -> HTMLRe
     return page("error.html", status, status=status, code=code, message=message, q="")
 
 
+@lru_cache(maxsize=4096)
+def _pair(key: str, value: str) -> str:
+    return urlencode(((key, value),))
+
+
 def search_url(params: dict[str, Any], **changes: Any) -> str:
     """``/search?...`` with ``params`` changed (None drops a parameter); back to page 1 unless given."""
     merged = {k: v for k, v in params.items() if v not in (None, "")}
@@ -68,9 +74,19 @@ def search_url(params: dict[str, Any], **changes: Any) -> str:
             merged.pop(k, None)
         else:
             merged[k] = v
-    order = {k: i for i, k in enumerate((*SEARCH_PARAMS, "page"))}
-    items = sorted(merged.items(), key=lambda kv: order.get(kv[0], 99))
-    return "/search" + ("?" + urlencode(items) if items else "")
+    items = sorted(merged.items(), key=lambda kv: _ORDER.get(kv[0], 99))
+    return "/search" + ("?" + "&".join(_pair(k, str(v)) for k, v in items) if items else "")
+
+
+_ORDER = {k: i for i, k in enumerate((*SEARCH_PARAMS, "page"))}
+
+
+def _place_label(place: str | None) -> str | None:
+    """A place filter as the reader shows it: a division's name for its code (510700 -> 绵阳市)."""
+    if place and place.isdigit() and len(place) == 6:
+        d = division(place)
+        return d[0] if d else place
+    return place
 
 
 def _stats(request: Request) -> dict[str, Any]:
@@ -113,11 +129,12 @@ def search_page(request: Request,
                         person=flt.person, organization=flt.organization, section=flt.section, source=flt.source,
                         kind=flt.kind, fact_type=flt.fact_type, sort=order, limit=PAGE_SIZE,
                         offset=(page_no - 1) * PAGE_SIZE)
-        ctx["res"] = res.to_dict()
+        ctx["res"] = shallow(res)
         ctx["facets"] = facets(ar.con, params["q"], date_from=params["from"], date_to=params["to"], filters=flt)
     except BanmianError as e:
         status = status_of(e)
         ctx["error"] = {"code": e.code, "message": e.message}
+    ctx["labels"] = {"place": _place_label(params["place"])}
     ctx["pages"] = 0 if not ctx["res"] else (ctx["res"]["total"] + PAGE_SIZE - 1) // PAGE_SIZE
     ctx["stats"] = _stats(request) if not any(params.values()) else None
     return page("search.html", status, **ctx)
@@ -171,8 +188,7 @@ def _place(request: Request, query: str) -> Response:
     if info["kind"] == "ambiguous":
         return page("place.html", info=info, articles=None, indicators=[], q="")
     key = info.get("code") or (info["name"] if info["kind"] == "named" else None)
-    articles = ar.search(None, place=key, sort="newest", limit=PLACE_ARTICLES).to_dict() if key else \
-        ar.search(None, sort="newest", limit=PLACE_ARTICLES).to_dict()
+    articles = shallow(ar.search(None, place=key, sort="newest", limit=PLACE_ARTICLES))
     indicators = indicator_list(ar.con, key, None, PLACE_INDICATORS) if key else \
         indicator_list(ar.con, None, None, PLACE_INDICATORS)
     counted = [c for c in info["children"] if c["count"]]

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import sqlite3
 import threading
 from collections import Counter, OrderedDict
+from itertools import chain
 from collections.abc import Callable
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from ..errors import NotFoundError
 from ..store.filters import Filters, article_filter_sql, date_bound
@@ -32,6 +35,9 @@ INDICATOR_LIST_MAX = 200
 SERIES_POINTS_MAX = 2000  # points of one indicator read for a chart
 #: Names that mean the whole country: the root of the place hierarchy.
 ROOT_NAMES = frozenset({"", "全国", "中国", "中华人民共和国", "china"})
+#: Article summaries kept for the facets (kind, section, fact types, division codes): about 300 bytes
+#: each, so at most ~150 MB; a 21,000-article archive is covered after one pass over it.
+SUMMARY_CACHE_MAX = 500_000
 _SPAN = (1 << FACT_SHIFT) - 1
 _CACHE_SIZE = 256
 
@@ -39,9 +45,17 @@ _CACHE_SIZE = 256
 # ---------------------------------------------------------------------------------------------
 # A small cache keyed by the archive's state: a new page stored (by a concurrent ingest) changes it
 # ---------------------------------------------------------------------------------------------
-def archive_version(con: sqlite3.Connection) -> tuple[int, int]:
+def archive_file(con: sqlite3.Connection) -> tuple[int, int]:
+    """The archive file's identity (device, inode): caches of one file never answer for another."""
+    path = con.execute("PRAGMA database_list").fetchone()[2]
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino)
+
+
+def archive_version(con: sqlite3.Connection) -> tuple[int, int, int, int]:
+    """Changes when a page is stored (or a failure recorded) by a concurrent ingest, or the file is replaced."""
     row = con.execute("SELECT (SELECT max(id) FROM pages), (SELECT count(*) FROM failures)").fetchone()
-    return (row[0] or 0, row[1] or 0)
+    return (*archive_file(con), row[0] or 0, row[1] or 0)
 
 
 class _Cache:
@@ -69,7 +83,8 @@ _cache = _Cache()
 # ---------------------------------------------------------------------------------------------
 # The division tree
 # ---------------------------------------------------------------------------------------------
-def _chain(code: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _chain(code: str) -> tuple[str, ...]:
     """``code`` and the divisions above it, nearest first."""
     out = []
     seen = set()
@@ -81,9 +96,16 @@ def _chain(code: str) -> list[str]:
             break
         out.append(cur)
         cur = d[2]
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _rollup(divisions: frozenset[str], top: str | None) -> tuple[str, ...]:
+    """The divisions directly under ``top`` (provinces for None) holding any of ``divisions``."""
+    return tuple({c for c in (_below(d, top) for d in divisions) if c})
+
+
+@lru_cache(maxsize=65536)
 def _below(code: str, top: str | None) -> str | None:
     """The division directly under ``top`` (a province for None) that holds ``code``, or None."""
     chain = _chain(code)
@@ -132,44 +154,92 @@ def facets(con: sqlite3.Connection, query: str | None = None, *, date_from: str 
     return _cache.get(key, lambda: _facets(con, sql, params, filters))
 
 
+class _Summary(NamedTuple):
+    """What the facets need of one article; articles never change once stored, so it is kept."""
+
+    kind: str
+    section: str | None
+    types: frozenset[str]
+    divisions: frozenset[str]  # division codes of its place and indicator facts
+
+
+class _Summaries:
+    """Article key -> ``_Summary``, filled on demand, at most ``SUMMARY_CACHE_MAX`` entries.
+
+    Keys are never reused and stored articles are immutable, so an entry never goes stale while the
+    archive file is the same; there is one ``_Summaries`` per archive file (``_summaries_of``).
+    """
+
+    def __init__(self) -> None:
+        self.data: dict[int, _Summary] = {}
+        self.lock = threading.Lock()
+
+    def get(self, con: sqlite3.Connection, keys: list[int]) -> list[_Summary]:
+        missing = [k for k in keys if k not in self.data]
+        if missing:
+            fresh = self._load(con, missing)
+            with self.lock:
+                if len(self.data) + len(fresh) > SUMMARY_CACHE_MAX:
+                    self.data.clear()
+                self.data.update(fresh)
+        data = self.data
+        return [data[k] if k in data else fresh[k] for k in keys]
+
+    @staticmethod
+    def _load(con: sqlite3.Connection, keys: list[int]) -> dict[int, _Summary]:
+        arr = json.dumps(sorted(keys))
+        types: dict[int, set[str]] = {k: set() for k in keys}
+        divs: dict[int, set[str]] = {k: set() for k in keys}
+        for k, typ, div in con.execute(
+                f"SELECT DISTINCT s.value, f.type, f.division FROM json_each(?) s JOIN facts f ON f.key BETWEEN"
+                f" s.value << {FACT_SHIFT} AND (s.value << {FACT_SHIFT}) + {_SPAN}", (arr,)):
+            types[k].add(typ)
+            if div:
+                divs[k].add(div)
+        return {k: _Summary(kind, section, frozenset(types[k]), frozenset(divs[k]))
+                for k, kind, section in con.execute("SELECT a.key, a.kind, a.section FROM json_each(?) s"
+                                                    " JOIN articles a ON a.key = s.value", (arr,))}
+
+
+_summaries: dict[tuple[int, int], _Summaries] = {}
+
+
+def _summaries_of(con: sqlite3.Connection) -> _Summaries:
+    ident = archive_file(con)
+    found = _summaries.get(ident)
+    if found is None:
+        with _cache.lock:
+            found = _summaries.setdefault(ident, _Summaries())
+    return found
+
+
 def _facets(con: sqlite3.Connection, sql: str, params: list, filters: Filters) -> dict[str, Any]:
     keys = [r[0] for r in con.execute(f"SELECT k FROM ({sql}) ORDER BY k DESC LIMIT {FACET_WINDOW + 1}", params)]
     partial = len(keys) > FACET_WINDOW
     keys = keys[:FACET_WINDOW]
-    arr = json.dumps(keys)
-    sections: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
-    days: Counter[int] = Counter()
-    for kind, section, day in con.execute("SELECT kind, section, key >> ? FROM articles WHERE key IN"
-                                          " (SELECT value FROM json_each(?))", (DAY_SHIFT, arr)):
-        kinds[kind] += 1
-        if section:
-            sections[section] += 1
-        days[day] += 1
-    join = (f"FROM json_each(?) s JOIN facts f ON f.key BETWEEN s.value << {FACT_SHIFT}"
-            f" AND (s.value << {FACT_SHIFT}) + {_SPAN}")
-    types = Counter(dict(con.execute(f"SELECT f.type, count(DISTINCT s.value) {join} GROUP BY f.type", (arr,))))
     # Places: by the division directly under the filtered one (by province without a place filter).
     top: str | None = None
-    scope_codes: list[str] = []
     if filters.place:
         scope_codes = named_divisions(filters.place)
         top = scope_codes[0] if len(scope_codes) == 1 else None
-    place_counts: dict[str, set[int]] = {}
-    if not filters.place or top is not None:
-        for art, code in con.execute(f"SELECT DISTINCT s.value, f.division {join} AND f.division IS NOT NULL",
-                                     (arr,)):
-            child = _below(code, top)
-            if child:
-                place_counts.setdefault(child, set()).add(art)
-    places = sorted(({**_div_dict(c), "count": len(a)} for c, a in place_counts.items()),
-                    key=lambda d: (-d["count"], d["code"]))[:PLACE_FACET_MAX]
+    by_place = not filters.place or top is not None
+    sms = _summaries_of(con).get(con, keys)
+    kinds = Counter(sm.kind for sm in sms)
+    sections = Counter(sm.section for sm in sms if sm.section)
+    days = Counter(k >> DAY_SHIFT for k in keys)
+    types = Counter(chain.from_iterable(sm.types for sm in sms))
+    places = Counter(chain.from_iterable(_rollup(sm.divisions, top) for sm in sms if sm.divisions)) \
+        if by_place else Counter()
+    place_items = sorted(({**_div_dict(c), "count": n} for c, n in places.items()),
+                         key=lambda d: (-d["count"], d["code"]))[:PLACE_FACET_MAX]
+    order = {t: i for i, t in enumerate(("place", "person", "organization", "quantity", "date", "document",
+                                         "indicator"))}
     return {
         "window": len(keys), "partial": partial,
         "place": {"parent": _div_dict(top) if top else None,
                   "ancestors": [_div_dict(c) for c in reversed(_chain(top)[1:])] if top else [],
-                  "items": places},
-        "type": [{"value": t, "count": types[t]} for t, _ in types.most_common()],
+                  "items": place_items},
+        "type": [{"value": t, "count": n} for t, n in sorted(types.items(), key=lambda x: (-x[1], order.get(x[0], 99)))],
         "date": _date_facet(days),
         "section": [{"value": s, "count": n} for s, n in sections.most_common(SECTION_FACET_MAX)],
         "kind": [{"value": k, "count": n} for k, n in kinds.most_common()],
