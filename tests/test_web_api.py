@@ -175,6 +175,19 @@ def test_article_is_the_contract_json(client, archive):
             assert field[f["start"]:f["end"]] == f["text"]
 
 
+def test_the_largest_query_allowed_runs(client):
+    from banmian.web.queries import QUERY_TERMS_MAX
+
+    r = client.get("/api/search", params={"q": "发展" + " -展" * (QUERY_TERMS_MAX - 1), "facets": "true"})
+    assert r.status_code == 200, r.text  # FTS5 takes 63 nested NOTs (it overflows near 100)
+
+
+def test_head_answers_like_get_without_a_body(client):
+    for url in ("/api/stats", "/", "/static/style.css"):
+        r = client.head(url)
+        assert r.status_code == 200 and r.content == b"", url
+
+
 def test_search_pages_do_not_overlap(client):
     one = client.get("/api/search?q=的&limit=5&offset=0&sort=newest").json()
     two = client.get("/api/search?q=的&limit=5&offset=5&sort=newest").json()
@@ -193,6 +206,8 @@ ERROR_CASES = [
     ("GET", '/api/search?q="绵阳', 400, "E303"),
     ("GET", "/api/search?q=绵阳 OR", 400, "E303"),
     ("GET", "/api/search?q=()", 400, "E303"),
+    ("GET", "/api/search?q=发展" + " -展" * 64, 400, "E303"),  # 65 terms: more than a search may hold
+    ("GET", "/search?q=" + "的 " * 65, 400, "E303"),
     ("GET", "/api/search?from=2023-13", 400, "E304"),
     ("GET", "/api/search?to=yesterday", 400, "E304"),
     ("GET", "/api/search?limit=abc", 400, "E502"),

@@ -11,7 +11,7 @@ from ..errors import NotFoundError
 from ..store.filters import Filters
 from .models import (ERRORS, Article, FactsResponse, IndicatorsResponse, PlaceResponse, SearchResponse,
                      SeriesResponse, StatsResponse)
-from .queries import facets, indicator_list, indicator_series, place_info
+from .queries import check_query, facets, indicator_list, indicator_series, place_info
 
 __all__ = ["router", "SEARCH_LIMIT_MAX", "FACTS_LIMIT_MAX", "OFFSET_MAX", "clean", "shallow"]
 
@@ -61,6 +61,7 @@ def search(request: Request,
                                               "type, date, section and kind")] = False) -> JSONResponse:
     ar = request.app.state.archive(request)
     q = clean(q)
+    check_query(q)
     flt = Filters(place=clean(place), person=clean(person), organization=clean(org), section=clean(section),
                   source=clean(source), kind=kind, fact_type=clean(type))
     res = ar.search(q, date_from=clean(date_from), date_to=clean(date_to), place=flt.place, person=flt.person,

@@ -31,7 +31,7 @@ from ..errors import (ArchiveMissingError, ArchiveVersionError, BanmianError, Fi
                       NotFoundError, ParameterError, QuerySyntaxError, StoreError, WebError)
 from ..store import Archive
 
-__all__ = ["create_app", "open_archive", "error_body", "STATUS", "HERE"]
+__all__ = ["create_app", "open_archive", "error_body", "wants_html", "STATUS", "HERE"]
 
 log = logging.getLogger("banmian.web")
 HERE = Path(__file__).resolve().parent
@@ -49,6 +49,25 @@ MMAP_BYTES = 256 * 1024 * 1024
 #: Content-Security-Policy of every answer: nothing is loaded from anywhere but the server itself.
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+
+
+class HeadAsGet:
+    """Answer HEAD like GET without the body (the API is read-only: every route is a GET)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
 
 
 def open_archive(db: str) -> Archive:
@@ -74,7 +93,7 @@ def _message(err: BanmianError) -> str:
     return f"{err.source}: {err.message}" if err.source else err.message
 
 
-def _wants_html(request: Request) -> bool:
+def wants_html(request: Request) -> bool:
     path = request.url.path
     if path.startswith("/api/") or path == "/api" or path.startswith("/openapi") or path.startswith("/static/"):
         return False
@@ -134,6 +153,7 @@ def create_app(db: str, *, title: str = "banmian 版面") -> FastAPI:
         return ar
 
     app.state.archive = archive
+    app.add_middleware(HeadAsGet)
 
     @app.middleware("http")
     async def headers(request: Request, call_next):
@@ -144,7 +164,7 @@ def create_app(db: str, *, title: str = "banmian 版面") -> FastAPI:
         return response
 
     def render_error(request: Request, status: int, code: str, message: str) -> Response:
-        if _wants_html(request):
+        if wants_html(request):
             from .pages import error_page
 
             return error_page(request, status, code, message)
@@ -170,6 +190,8 @@ def create_app(db: str, *, title: str = "banmian 版面") -> FastAPI:
 
     @app.exception_handler(sqlite3.OperationalError)
     async def sqlite_busy(request: Request, exc: sqlite3.OperationalError) -> Response:
+        if "fts5" in str(exc):  # the full-text index refused the query (check_query stops what we know of)
+            return render_error(request, 400, QuerySyntaxError.code, f"the index cannot run this query ({exc})")
         log.warning("archive busy: %s", exc)
         return render_error(request, 503, StoreError.code, f"the archive cannot be read now ({exc}); try again")
 

@@ -22,13 +22,13 @@ from ..errors import BanmianError, NotFoundError
 from ..store.filters import Filters
 from ..store.places import division
 from .api import clean, shallow
-from .app import HERE, status_of
+from .app import HERE, status_of, wants_html
 from .chart import line_chart
 from .highlight import mark_hits, render, render_paragraphs, spans_of
 from .labels import (FACT_TYPE_ORDER, FACT_TYPES, FREQUENCIES, KINDS, LEVELS, field_label, fmt_number, fmt_value,
                      unit_label)
 from .present import is_subhead, fact_link, fact_panel, fact_summary, indicator_url, period_label, place_url
-from .queries import facets, indicator_list, indicator_series, place_info
+from .queries import check_query, facets, indicator_list, indicator_series, place_info
 
 __all__ = ["router", "error_page", "PAGE_SIZE"]
 
@@ -125,6 +125,7 @@ def search_page(request: Request,
                            "res": None, "facets": None, "error": None, "place_info": None}
     status = 200
     try:
+        check_query(params["q"])
         res = ar.search(params["q"], date_from=params["from"], date_to=params["to"], place=flt.place,
                         person=flt.person, organization=flt.organization, section=flt.section, source=flt.source,
                         kind=flt.kind, fact_type=flt.fact_type, sort=order, limit=PAGE_SIZE,
@@ -132,6 +133,8 @@ def search_page(request: Request,
         ctx["res"] = shallow(res)
         ctx["facets"] = facets(ar.con, params["q"], date_from=params["from"], date_to=params["to"], filters=flt)
     except BanmianError as e:
+        if not wants_html(request):
+            raise  # a script asking for the page gets the API's JSON error
         status = status_of(e)
         ctx["error"] = {"code": e.code, "message": e.message}
     ctx["labels"] = {"place": _place_label(params["place"])}

@@ -15,14 +15,14 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..errors import NotFoundError
+from ..errors import NotFoundError, QuerySyntaxError
 from ..store.filters import Filters, article_filter_sql, date_bound
 from ..store.places import children, division, named_divisions, resolve_place
-from ..store.query import parse_query
+from ..store.query import Not, Term, parse_query
 from ..store.schema import DAY_SHIFT, FACT_SHIFT, day_range
 from ..store.search import compile_query
 
-__all__ = ["facets", "place_info", "indicator_list", "indicator_series", "frequency", "archive_version",
+__all__ = ["check_query", "QUERY_TERMS_MAX", "facets", "place_info", "indicator_list", "indicator_series", "frequency", "archive_version",
            "FACET_WINDOW", "ROOT_NAMES"]
 
 #: Facets count the newest this many matching articles. Measured on a 20,000-article archive: about
@@ -33,6 +33,9 @@ SECTION_FACET_MAX = 12  # sections listed in the facet (the most frequent)
 PLACE_FACET_MAX = 40  # sub-divisions listed (a province has at most ~21 cities, China 34 provinces)
 INDICATOR_LIST_MAX = 200
 SERIES_POINTS_MAX = 2000  # points of one indicator read for a chart
+#: Terms a query may hold. SQLite's FTS5 parser overflows its stack on ~100 nested NOTs; a person
+#: typing into a search box writes a handful, a generated query (every name of a list) a few dozen.
+QUERY_TERMS_MAX = 64
 #: Names that mean the whole country: the root of the place hierarchy.
 ROOT_NAMES = frozenset({"", "全国", "中国", "中华人民共和国", "china"})
 #: Article summaries kept for the facets (kind, section, fact types, division codes): about 300 bytes
@@ -78,6 +81,23 @@ class _Cache:
 
 
 _cache = _Cache()
+
+
+def _count_terms(node: Any) -> int:
+    if isinstance(node, Term):
+        return 1
+    if isinstance(node, Not):
+        return _count_terms(node.child)
+    return sum(_count_terms(c) for c in node.children)
+
+
+def check_query(query: str | None) -> None:
+    """Refuse, as a query error, what the index cannot run: a query of more than ``QUERY_TERMS_MAX`` terms."""
+    if not query:
+        return
+    n = _count_terms(parse_query(query))
+    if n > QUERY_TERMS_MAX:
+        raise QuerySyntaxError(f"bad query: {n} terms, more than the {QUERY_TERMS_MAX} a search may hold")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -77,8 +77,11 @@ def serve(db: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, worker
                                 log_level=log_level, access_log=access_log, backlog=BACKLOG)
         from uvicorn.supervisors import Multiprocess
 
-        server = uvicorn.Server(config)
-        Multiprocess(config, target=server.run, sockets=[sock]).run()
+        try:  # uvicorn >= 0.30 starts its workers itself; older ones take the server's run
+            supervisor = Multiprocess(config, sockets=[sock])
+        except TypeError:
+            supervisor = Multiprocess(config, target=uvicorn.Server(config).run, sockets=[sock])
+        supervisor.run()
         return
     config = uvicorn.Config(app, log_level=log_level, access_log=access_log, backlog=BACKLOG)
     uvicorn.Server(config).run(sockets=[sock])
