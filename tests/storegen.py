@@ -40,8 +40,13 @@ def make_pages(seed: int = 1, n_pages: int = 40, per_page: int = 6) -> list[Page
             a.captions = [Caption(rand_text(rng, 1, 20), rng.choice([None, "新华社记者 张三 摄"]))
                           for _ in range(rng.choice([0, 0, 1, 2]))]
             a.bylines = [Byline(rng.choice(["张三", "李四", "王五"]), rng.choice(["本报记者", None]))]
-            a.facts = [Fact("place", "绵阳", 0, 2, "body", {"name": "绵阳市", "code": "510700", "level": "city",
-                                                              "parent": "四川省"})] if rng.random() < 0.3 else []
+            a.facts = []
+            if rng.random() < 0.3:  # twice sometimes: an article names a place more than once
+                a.facts = [Fact("place", "绵阳", 0, 2, "body", {"name": "绵阳市", "code": "510700", "level": "city",
+                                                                "parent": "四川省"})] * rng.randint(1, 3)
+            if rng.random() < 0.1:
+                a.facts.append(Fact("place", "京津冀", 0, 3, "body", {"name": "京津冀", "code": None,
+                                                                    "level": "region", "parent": None}))
             arts.append(a)
         pages.append(Page(source=Source(f"p{p}.txt", sha), date=rng.choice(DATES), articles=arts))
     return pages

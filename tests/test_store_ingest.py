@@ -170,3 +170,19 @@ def test_kill_9_midway_then_resume_equals_a_clean_run(tmp_path):
         for q in ("发展", "的", "绵阳 OR 成都", "经济 -北京"):
             assert {h["id"] for h in ar.search(q, limit=None).hits} == {h["id"] for h in ref.search(q, limit=None).hits}
         assert [r["status"] for r in ar.runs()] == ["running", "running", "done"]
+
+
+def test_a_page_the_writer_refuses_leaves_nothing_half_written(tmp_path, monkeypatch):
+    """A day already full: the page is recorded as failed, its rows rolled back, the run goes on."""
+    from banmian.store import ingest as ingest_mod
+
+    write_pages(tmp_path / "pages", 6, per_day=3)
+    real = ingest_mod.key_block
+    monkeypatch.setattr(ingest_mod, "key_block", lambda day: (real(day)[0], 10))  # ten articles a day
+    db = tmp_path / "a.db"
+    report = ingest(db, [str(tmp_path / "pages")], jobs=1, date="2023-01-01")
+    assert report.failed >= 1 and report.pages + report.failed == 6
+    assert all("more than 10 articles on one issue date" in why for _, _, why in report.failures)
+    with Archive(db) as ar:
+        assert ar.check()["ok"]
+        assert ar.stats()["articles"] <= 10

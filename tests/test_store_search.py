@@ -94,9 +94,10 @@ def test_date_filters(archive, date_from, date_to):
 
 @pytest.mark.parametrize("kw,pred", [
     ({"section": "要闻"}, lambda p, a: a.section == "要闻"),
-    ({"place": "四川"}, lambda p, a: bool(a.facts)),
-    ({"place": "510700"}, lambda p, a: bool(a.facts)),
-    ({"place": "绵阳市"}, lambda p, a: bool(a.facts)),
+    ({"place": "四川"}, lambda p, a: any(f.attrs["code"] for f in a.facts)),
+    ({"place": "510700"}, lambda p, a: any(f.attrs["code"] for f in a.facts)),
+    ({"place": "绵阳市"}, lambda p, a: any(f.attrs["code"] for f in a.facts)),
+    ({"place": "京津冀"}, lambda p, a: any(f.attrs["name"] == "京津冀" for f in a.facts)),
     ({"place": "德阳"}, lambda p, a: False),
     ({"place": "北京"}, lambda p, a: False),
     ({"person": "张三"}, lambda p, a: any(b.name == "张三" for b in a.bylines)),

@@ -150,12 +150,10 @@ class IngestProgress:
 
     def __enter__(self) -> IngestProgress:
         if self.tty and not self.quiet:
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.fields[rate]:>5.0f} pages/s"), TextColumn("ETA"),
-                                TimeRemainingColumn(), TextColumn("elapsed"), TimeElapsedColumn(),
+            self.bar = Progress(TextColumn("ingest"), BarColumn(bar_width=24), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]:>4.0f} pages/s  ETA"), TimeRemainingColumn(),
                                 TextColumn("{task.fields[detail]}", style="dim"),
                                 console=_console(stderr=True), transient=False)
             self.bar.__enter__()

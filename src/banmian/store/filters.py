@@ -69,13 +69,20 @@ def place_facts_sql(scope: PlaceScope) -> tuple[str, list]:
 
 
 def article_filter_sql(f: Filters) -> tuple[str, list] | None:
-    """SQL selecting the keys (column ``k``) of the articles that pass every filter (None when none is given)."""
+    """SQL selecting the keys (column ``k``) of the articles that pass every filter (None when none is
+    given); a key may repeat."""
     sets: list[str] = []
     params: list = []
     if f.place:
-        sql, p = place_facts_sql(resolve_place(f.place))
-        sets.append(f"SELECT key >> {FACT_SHIFT} AS k FROM ({sql})")
-        params.extend(p)
+        scope = resolve_place(f.place)
+        names = sorted(scope.names)
+        sql = (f"SELECT key >> {FACT_SHIFT} AS k FROM facts WHERE type = 'place' AND name IN"
+               f" ({','.join('?' * len(names))}) AND division IS NULL")
+        if scope.named:
+            sql = (f"SELECT article AS k FROM article_places WHERE code IN ({','.join('?' * len(scope.named))})"
+                   f" UNION {sql}")
+        sets.append(sql)
+        params.extend([*scope.named, *names])
     if f.person:
         sets.append(f"SELECT key >> {FACT_SHIFT} AS k FROM facts WHERE type = 'person' AND name = ?"
                     " UNION SELECT article FROM bylines WHERE name = ?")

@@ -28,8 +28,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import BanmianError, InputError, StoreError
-from .places import division_code_of
-from .schema import DAY_SHIFT, FACT_SHIFT, connect, day_of
+from .places import division_code_of, with_ancestors
+from .schema import FACT_SHIFT, connect, day_of, key_block
 from .textindex import char_set_tokens, column_tokens, normalize
 
 __all__ = ["ingest", "IngestReport", "find_inputs", "page_rows", "Writer", "PAGE_SUFFIXES", "date_in_path"]
@@ -204,7 +204,8 @@ def page_rows(page: Any, path: str, size: int, source: str | None) -> tuple:
         chars = char_set_tokens([body, *title, *caps])
         facts = [_fact_row(i, f) for i, f in enumerate(a.facts)]
         names = {b.name: b.role for b in a.bylines if b.name}
-        arts.append((article_row, text_row, chars, facts, tuple(names.items())))
+        codes = sorted({c for r in facts if r[7] for c in with_ancestors(r[7])})
+        arts.append((article_row, text_row, chars, facts, tuple(names.items()), codes))
     return page_row, arts
 
 
@@ -279,24 +280,39 @@ class Writer:
             self.since = time.monotonic()
 
     def _key(self, day: int) -> int:
+        base, size = key_block(day)
         n = self._next.get(day)
         if n is None:
-            base = day << DAY_SHIFT
             top = self.con.execute("SELECT max(key) FROM articles WHERE key BETWEEN ? AND ?",
-                                   (base, base + (1 << DAY_SHIFT) - 1)).fetchone()[0]
+                                   (base, base + size - 1)).fetchone()[0]
             n = 0 if top is None else top - base + 1
-        if n >= 1 << DAY_SHIFT:
-            raise StoreError(f"more than {1 << DAY_SHIFT} articles on one issue date")
+        if n >= size:
+            raise StoreError(f"more than {size:,} articles on one issue date")
         self._next[day] = n + 1
-        return (day << DAY_SHIFT) | n
+        return base + n
 
     def known(self, sha: str) -> bool:
         return self.con.execute("SELECT 1 FROM pages WHERE sha256 = ?", (sha,)).fetchone() is not None
 
     def add(self, rows: tuple) -> tuple[int, int] | None:
-        """Insert one page; ``(articles, facts)`` added, or None when its hash is already stored."""
-        page_row, arts = rows
+        """Insert one page; ``(articles, facts)`` added, or None when its hash is already stored.
+
+        A page that cannot be stored (StoreError, or SQLite refusing a row) leaves nothing behind:
+        its rows are rolled back to a savepoint and the error is raised for the caller to record.
+        """
         self._begin()
+        self.con.execute("SAVEPOINT page")
+        try:
+            added = self._add(rows)
+        except BaseException:
+            self.con.execute("ROLLBACK TO page")
+            self.con.execute("RELEASE page")
+            raise
+        self.con.execute("RELEASE page")
+        return added
+
+    def _add(self, rows: tuple) -> tuple[int, int] | None:
+        page_row, arts = rows
         cur = self.con.execute(
             "INSERT INTO pages(sha256, path, name, format, encoding, date, source, size, n_articles, furniture,"
             " run, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
@@ -305,9 +321,9 @@ class Writer:
             return None
         page_id = cur.lastrowid
         day = day_of(page_row[5])
-        art_rows, bi_rows, uni_rows, fact_rows, name_rows = [], [], [], [], []
+        art_rows, bi_rows, uni_rows, fact_rows, name_rows, place_rows = [], [], [], [], [], []
         n_facts = 0
-        for article_row, text_row, chars, facts, names in arts:
+        for article_row, text_row, chars, facts, names, codes in arts:
             key = self._key(day)
             art_rows.append((key, article_row[0], page_id, *article_row[1:]))
             bi_rows.append((key, *text_row))
@@ -315,6 +331,7 @@ class Writer:
             base = key << FACT_SHIFT
             fact_rows.extend((base | r[0], *r[1:]) for r in facts)
             name_rows.extend((name, key, role) for name, role in names)
+            place_rows.extend((code, key) for code in codes)
             n_facts += len(facts)
         con = self.con
         con.executemany("INSERT INTO articles(key, id, page, seq, date, kind, section, kicker, headline, subheadline,"
@@ -323,6 +340,7 @@ class Writer:
         con.executemany("INSERT INTO facts(key, type, text, field, start, \"end\", name, division, indicator, value,"
                         " unit, period_start, period_end, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
         con.executemany("INSERT OR IGNORE INTO bylines(name, article, role) VALUES (?,?,?)", name_rows)
+        con.executemany("INSERT INTO article_places(code, article) VALUES (?,?)", place_rows)
         con.executemany("INSERT INTO text_bi(rowid, body, title, captions) VALUES (?,?,?,?)", bi_rows)
         con.executemany("INSERT INTO text_uni(rowid, chars) VALUES (?,?)", uni_rows)
         con.execute("INSERT INTO days(day, pages, articles) VALUES (?, 1, ?) ON CONFLICT(day) DO UPDATE SET"
@@ -437,22 +455,26 @@ def ingest(db: str | os.PathLike[str], inputs: Iterable[str], *, jobs: int | Non
         jobs = min(jobs, max(1, len(files) // CHUNK))
         try:
             for res in _results(files, jobs, known, opts):
-                kind = res[0]
-                if kind == "known":
+                if res[0] == "known":
                     if writer.known(res[2]):
                         report.skipped += 1
+                        res = ("skipped",)
                     else:  # same 64-bit prefix as a stored page, different page: parse it here
                         res = _prepare(res[1], opts, known, check_known=False)
-                        kind = res[0]
-                if kind == "page":
-                    added = writer.add(res[3])
-                    if added is None:
-                        report.skipped += 1
+                if res[0] == "page":
+                    try:
+                        added = writer.add(res[3])
+                    except (StoreError, sqlite3.IntegrityError) as e:
+                        why = e.message if isinstance(e, StoreError) else f"cannot be stored ({e})"
+                        res = ("failed", res[1], res[2], getattr(e, "code", "E300"), why)
                     else:
-                        report.pages += 1
-                        report.articles += added[0]
-                        report.facts += added[1]
-                elif kind == "failed":
+                        if added is None:
+                            report.skipped += 1
+                        else:
+                            report.pages += 1
+                            report.articles += added[0]
+                            report.facts += added[1]
+                if res[0] == "failed":
                     _record_failure(writer, report, res[1], res[2], res[3], res[4])
                 report.done += 1
                 if writer.due():

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["PlaceScope", "resolve_place", "division_code_of", "division", "children", "named_divisions"]
+__all__ = ["PlaceScope", "resolve_place", "division_code_of", "division", "with_ancestors", "children",
+           "named_divisions"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
@@ -31,6 +32,7 @@ class PlaceScope:
     """What a place filter covers: division codes (with all under them) and plain names."""
 
     query: str
+    named: tuple[str, ...]  # the codes of the divisions the query names
     codes: frozenset[str]  # the divisions named and every division under them
     names: frozenset[str]  # names a place fact may carry (the query, the divisions' full names)
     divisions: tuple[str, ...]  # "510000 四川省" for each division the query named
@@ -71,6 +73,18 @@ def division(code: str) -> tuple[str, str, str | None] | None:
     """``(name, level, parent_code)`` of a division code, or None."""
     d = _table()[0].get(code)
     return (d.name, d.level, d.parent) if d else None
+
+
+@lru_cache(maxsize=8192)
+def with_ancestors(code: str) -> tuple[str, ...]:
+    """The code and every division above it (绵阳市 510700 -> 510700, 510000); unknown codes alone."""
+    divs = _table()[0]
+    out = [code]
+    d = divs.get(code)
+    while d is not None and d.parent and d.parent not in out:
+        out.append(d.parent)
+        d = divs.get(d.parent)
+    return tuple(out)
 
 
 def _highest(codes: list[str]) -> list[str]:
@@ -115,7 +129,7 @@ def resolve_place(query: str) -> PlaceScope:
             codes.add(c)
             stack.extend(children.get(c, ()))
     names = {query} | {divs[c].name for c in named}
-    return PlaceScope(query, frozenset(codes), frozenset(names),
+    return PlaceScope(query, tuple(sorted(named)), frozenset(codes), frozenset(names),
                       tuple(f"{c} {divs[c].name}" for c in sorted(named)))
 
 

@@ -6,10 +6,12 @@ A writer applies what is missing when it opens the archive; a reader refuses an 
 behind (``banmian migrate`` brings it up) or ahead (written by a newer banmian) of this code.
 
 Keys. ``articles.key`` orders articles by issue date: ``day << DAY_SHIFT | n`` where ``day`` is the
-issue date's proleptic ordinal (0 when the page has no date) and ``n`` counts the day's articles in
-the order they were stored. A date range is then a key range, which FTS5 and the B-trees seek to
-directly, and "newest first" is key order. ``facts.key`` is ``article.key << FACT_SHIFT | seq``, so
-an article's facts are one key range too.
+issue date's proleptic ordinal and ``n`` counts the day's articles in the order they were stored;
+articles without a date get ``UNDATED_BASE + n`` (negative: they sort before every dated one). A
+date range is then a key range, which FTS5 and the B-trees seek to directly, and "newest first" is
+key order. ``facts.key`` is ``article.key << FACT_SHIFT | seq``, so an article's facts are one key
+range too. (Why 18 bits a day: FTS5 stores the gaps between the keys of each term's articles as
+varints, and a gap of a few days stays within 3 bytes; 24 bits made the full-text index ~15% larger.)
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from pathlib import Path
 from ..errors import ArchiveMissingError, ArchiveVersionError, StoreError
 
 __all__ = ["MIGRATIONS", "LATEST", "connect", "migrate", "schema_version", "day_of", "date_of_day",
-           "DAY_SHIFT", "FACT_SHIFT", "MAX_KEY", "day_range"]
+           "DAY_SHIFT", "FACT_SHIFT", "MAX_KEY", "UNDATED_BASE", "day_range", "key_block"]
 
-DAY_SHIFT = 24  # up to 16,777,216 articles per issue date (all undated pages share day 0)
+DAY_SHIFT = 18  # up to 262,144 articles per issue date
 FACT_SHIFT = 16  # up to 65,536 facts per article
-# Largest article key: ordinal(9999-12-31) = 3,652,059 < 2**22, so keys < 2**46 and fact keys < 2**62.
+UNDATED_BASE = -(1 << 45)  # undated articles: UNDATED_BASE + n, n < 2**45; fact keys stay above -2**61
+# Largest article key: ordinal(9999-12-31) = 3,652,059 < 2**22, so keys < 2**40 and fact keys < 2**56.
 MAX_KEY = (1 << (22 + DAY_SHIFT)) - 1
 
 #: BM25 weights of the ``text_bi`` columns (body, title, captions): a hit in the headline, kicker or
@@ -70,6 +73,9 @@ _V1 = (
     "CREATE INDEX facts_name ON facts(type, name) WHERE name IS NOT NULL",
     "CREATE INDEX facts_division ON facts(division) WHERE division IS NOT NULL",
     "CREATE INDEX facts_indicator ON facts(indicator) WHERE indicator IS NOT NULL",
+    # Every division an article names, with the divisions above it: a place filter is one range.
+    """CREATE TABLE article_places (
+        code TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (code, article)) WITHOUT ROWID""",
     """CREATE TABLE bylines (
         name TEXT NOT NULL, article INTEGER NOT NULL, role TEXT, PRIMARY KEY (name, article)) WITHOUT ROWID""",
     """CREATE TABLE failures (
@@ -81,7 +87,7 @@ _V1 = (
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "pages, articles, facts, bylines, days, failures, runs; full-text tables text_bi and text_uni", _V1),
+    Migration(1, "pages, articles, facts, article_places, bylines, days, failures, runs; full-text tables text_bi and text_uni", _V1),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -196,6 +202,13 @@ def day_of(date: str | None) -> int:
     return _dt.date.fromisoformat(date).toordinal()
 
 
+def key_block(day: int) -> tuple[int, int]:
+    """First article key of a day (0: undated) and how many keys the day has."""
+    if day == 0:
+        return UNDATED_BASE, -UNDATED_BASE
+    return day << DAY_SHIFT, 1 << DAY_SHIFT
+
+
 def date_of_day(day: int) -> str | None:
     return _dt.date.fromordinal(day).isoformat() if day else None
 
@@ -203,8 +216,8 @@ def date_of_day(day: int) -> str | None:
 def day_range(date_from: str | None, date_to: str | None) -> tuple[int, int]:
     """Article keys of issue dates in [date_from, date_to] (ISO strings, either may be None).
 
-    Undated articles (day 0) are inside only when no lower bound is given.
+    Undated articles are inside only when no lower bound is given.
     """
-    lo = day_of(date_from) << DAY_SHIFT if date_from else 0
+    lo = day_of(date_from) << DAY_SHIFT if date_from else UNDATED_BASE
     hi = ((day_of(date_to) + 1) << DAY_SHIFT) - 1 if date_to else MAX_KEY
     return lo, hi

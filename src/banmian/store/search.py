@@ -26,18 +26,20 @@ from ..errors import FilterError
 from .filters import Filters, article_filter_sql, date_bound
 from .places import resolve_place
 from .query import And, Node, Not, Or, Term, parse_query, positive_terms
-from .schema import MAX_KEY, day_range
+from .schema import MAX_KEY, RANK_WEIGHTS, day_range
 from .snippets import SNIPPET_CHARS, find_spans, snippet
 from .textindex import term_match
 
 __all__ = ["search", "SearchResult", "compile_query", "SORTS", "RANK_WINDOW", "DEFAULT_LIMIT"]
 
 SORTS = ("relevance", "newest", "oldest")
-#: Relevance ranks at most this many matching articles (the newest). Measured: BM25 over FTS5 costs
-#: ~1 us per match on this machine, so 20,000 keeps a broad query near 20 ms.
-RANK_WINDOW = 20_000
+#: Relevance ranks at most this many matching articles (the newest). Measured (bench/bench_search.py,
+#: 100,000 articles): BM25 costs 0.6-0.7 us of CPU per match, so 10,000 keeps the broadest query near
+#: 10 ms of ranking, inside the 30 ms p95 budget with room for a loaded machine.
+RANK_WINDOW = 10_000
 DEFAULT_LIMIT = 20
 _TABLE = {"bi": "text_bi", "uni": "text_uni"}
+_WEIGHTS = ", ".join(map(str, RANK_WEIGHTS))
 
 
 @dataclass
@@ -167,6 +169,17 @@ def _window(sql: str, params: list, order: str, limit: int | None, offset: int) 
     return sql + tail, params
 
 
+def _materialize(con: sqlite3.Connection, fsql: tuple[str, list] | None) -> tuple[str, list] | None:
+    """Evaluate the filters' article set once, into a temporary table (allowed on read-only
+    connections too), so that counting, cutting the rank window and ranking do not rebuild it."""
+    if fsql is None:
+        return None
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS search_filter (k INTEGER PRIMARY KEY)")
+    con.execute("DELETE FROM temp.search_filter")
+    con.execute(f"INSERT OR IGNORE INTO temp.search_filter {fsql[0]}", fsql[1])
+    return "SELECT k FROM temp.search_filter", []
+
+
 def _candidates(node: Node, lo: int, hi: int, fsql: tuple[str, list] | None) -> tuple[str, list, str | None]:
     """SQL selecting the keys ``k`` matching the query and the filters within [lo, hi]."""
     sql, params, table = compile_query(node, lo, hi)
@@ -180,27 +193,38 @@ def _candidates(node: Node, lo: int, hi: int, fsql: tuple[str, list] | None) -> 
 
 
 def _keys_ranked(con: sqlite3.Connection, node: Node, lo: int, hi: int, fsql: tuple[str, list] | None,
-                 limit: int | None, offset: int, total: int) -> tuple[list[tuple[int, float | None]], int]:
-    """Keys in relevance order (within the window), then the rest newest first; and how many ranked."""
-    cut = lo
-    ranked = total
-    if total > RANK_WINDOW:
-        sql, params, _ = _candidates(node, lo, hi, fsql)
-        cut = con.execute(sql + " ORDER BY rowid DESC LIMIT 1 OFFSET ?", [*params, RANK_WINDOW - 1]).fetchone()[0]
-        ranked = RANK_WINDOW
-    out: list[tuple[int, float | None]] = []
-    if limit is None or offset < ranked:
-        sql, params, _ = _candidates(node, cut, hi, fsql)
-        sql = sql.replace("SELECT rowid AS k", "SELECT rowid AS k, rank", 1)
-        want = None if limit is None else min(limit, ranked - offset)
-        sql, params = _window(sql, params, "rank", want, offset)
-        out.extend((k, -r) for k, r in con.execute(sql, params))
-    if total > ranked and (limit is None or offset + limit > ranked):
-        sql, params, _ = _candidates(node, lo, cut - 1, fsql)
+                 limit: int | None, offset: int) -> tuple[list[tuple[int, float | None]], int, int]:
+    """``(keys with scores, total, ranked)``: the newest RANK_WINDOW hits in relevance order, then
+    the older ones newest first.
+
+    One statement walks the hits newest first, computing BM25, and stops after RANK_WINDOW + 1;
+    SQLite ranks what it found. A query with at most RANK_WINDOW hits is thus matched once, count
+    and ranking together; only a broader one is counted again, separately.
+    """
+    sql, params, _ = _candidates(node, lo, hi, fsql)
+    sql = sql.replace("SELECT rowid AS k", f"SELECT rowid AS k, bm25(text_bi, {_WEIGHTS}) AS score", 1)
+    tail = " LIMIT ? OFFSET ?" if limit is not None else (" LIMIT -1 OFFSET ?" if offset else "")
+    tail_params = [limit, offset] if limit is not None else ([offset] if offset else [])
+    query = (f"WITH win AS MATERIALIZED ({sql} ORDER BY rowid DESC LIMIT ?),"
+             " info AS (SELECT count(*) AS n, min(k) AS oldest FROM win)"
+             " SELECT win.k, win.score, info.n, info.oldest FROM win, info"
+             " WHERE info.n <= ? OR win.k > info.oldest ORDER BY win.score, win.k DESC" + tail)
+    rows = con.execute(query, [*params, RANK_WINDOW + 1, RANK_WINDOW, *tail_params]).fetchall()
+    if rows:
+        n, oldest = rows[0][2], rows[0][3]
+    else:  # paged past the window: look at the window's size alone
+        n, oldest = con.execute(f"WITH win AS ({sql} ORDER BY rowid DESC LIMIT ?) SELECT count(*), min(k) FROM win",
+                                [*params, RANK_WINDOW + 1]).fetchone()
+    out: list[tuple[int, float | None]] = [(k, -score) for k, score, _, _ in rows]
+    if n <= RANK_WINDOW:
+        return out, n, n
+    total = con.execute(f"SELECT count(*) FROM ({_candidates(node, lo, hi, fsql)[0]})", params).fetchone()[0]
+    if limit is None or offset + limit > RANK_WINDOW:  # the rest, older than the window, newest first
+        rsql, rparams, _ = _candidates(node, lo, oldest, fsql)
         want = None if limit is None else limit - len(out)
-        sql, params = _window(sql, params, "rowid DESC", want, max(0, offset - ranked))
-        out.extend((k, None) for (k,) in con.execute(sql, params))
-    return out, ranked
+        rsql, rparams = _window(rsql, rparams, "rowid DESC", want, max(0, offset - RANK_WINDOW))
+        out.extend((k, None) for (k,) in con.execute(rsql, rparams))
+    return out, total, RANK_WINDOW
 
 
 def search(con: sqlite3.Connection, query: str | None = None, *, date_from: str | None = None,
@@ -217,7 +241,7 @@ def search(con: sqlite3.Connection, query: str | None = None, *, date_from: str 
     d_from = date_bound(date_from, end=False, what="--from")
     d_to = date_bound(date_to, end=True, what="--to")
     lo, hi = day_range(d_from, d_to)
-    fsql = article_filter_sql(filters)
+    fsql = _materialize(con, article_filter_sql(filters))
     ranked = 0
     desc = sort != "oldest"
     if node is None:
@@ -233,10 +257,10 @@ def search(con: sqlite3.Connection, query: str | None = None, *, date_from: str 
         keyed: list[tuple[int, float | None]] = [(k, None) for (k,) in con.execute(sql, params)]
     else:
         sql, params, table = _candidates(node, lo, hi, fsql)
-        total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
         if sort == "relevance" and table == "bi":
-            keyed, ranked = _keys_ranked(con, node, lo, hi, fsql, limit, offset, total)
+            keyed, total, ranked = _keys_ranked(con, node, lo, hi, fsql, limit, offset)
         else:
+            total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
             if table:  # one SELECT on an FTS5 table: let it walk its rowids in order
                 order = "rowid DESC" if desc else "rowid ASC"
             else:
@@ -275,14 +299,16 @@ def _hits(con: sqlite3.Connection, keyed: list[tuple[int, float | None]], terms:
     for key, score in keyed:
         r = rows[key]
         body, captions = r[9], json.loads(r[10])
-        snip = snippet(body, terms, width) if (not terms or find_spans(body, terms) or not captions) else None
-        if snip is None:
+        spans = find_spans(body, terms)
+        snip = None
+        if terms and not spans:  # the terms are only in a caption (or the title): show that caption
             for cap in captions:
-                if find_spans(cap.get("text"), terms):
-                    snip = snippet(cap["text"], terms, width)
+                cap_spans = find_spans(cap.get("text"), terms)
+                if cap_spans:
+                    snip = snippet(cap["text"], terms, width, cap_spans)
                     break
-            else:
-                snip = snippet(body, terms, width)
+        if snip is None:
+            snip = snippet(body, terms, width, spans)
         out.append({
             "id": r[1], "date": r[2], "kind": r[3], "section": r[4], "kicker": r[5], "headline": r[6],
             "subheadline": r[7], "bylines": json.loads(r[8]),

@@ -16,11 +16,13 @@ CONTEXT_BEFORE = 20  # characters shown before the first highlighted term of a s
 MAX_SPANS = 200  # occurrences looked at per field: a common one-character term can occur thousands of times
 
 
-def find_spans(text: str | None, terms: list[str]) -> list[tuple[int, int]]:
-    """Merged ``(start, end)`` spans where any of the normalised ``terms`` occurs in ``text``."""
+def find_spans(text: str | None, terms: list[str], norm: str | None = None) -> list[tuple[int, int]]:
+    """Merged ``(start, end)`` spans where any of the normalised ``terms`` occurs in ``text``
+    (``norm``: the text already normalised)."""
     if not text or not terms:
         return []
-    norm = normalize(text)
+    if norm is None:
+        norm = normalize(text)
     spans: list[tuple[int, int]] = []
     for t in terms:
         i = norm.find(t)
@@ -38,15 +40,17 @@ def find_spans(text: str | None, terms: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS) -> dict:
+def snippet(text: str, terms: list[str], width: int = SNIPPET_CHARS,
+            spans: list[tuple[int, int]] | None = None) -> dict:
     """``{"text", "highlights"}``: the ``width`` characters of ``text`` holding the most distinct
     terms (then the most hits), with ``…`` where it was cut, and highlight spans into that string.
-    Line breaks become spaces (one for one)."""
-    spans = find_spans(text, terms)
+    Line breaks become spaces (one for one). ``spans``: ``find_spans(text, terms)`` when known."""
+    norm = normalize(text)
+    if spans is None:
+        spans = find_spans(text, terms, norm)
     if not spans:
         cut = text[:width]
         return {"text": cut.replace("\n", " ") + ("…" if len(text) > width else ""), "highlights": []}
-    norm = normalize(text)
     best = (-1, -1, 0)
     for s, _ in spans[:MAX_SPANS]:
         a = max(0, s - CONTEXT_BEFORE)

@@ -74,7 +74,8 @@ def open_archive(db: str) -> Archive:
     ar = Archive(db, readonly=True)
     ar.con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     ar.con.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
-    ar.con.execute("PRAGMA query_only = 1")
+    # No ``PRAGMA query_only``: the store's search keeps a filter's article set in a TEMP table. The
+    # archive file itself is protected by the read-only open (``mode=ro``).
     return ar
 
 

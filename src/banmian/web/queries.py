@@ -159,8 +159,8 @@ def _matching_keys_sql(query: str | None, date_from: str | None, date_to: str | 
                 sql = f"SELECT k FROM ({sql}) WHERE k IN ({fsql[0]})"
             params = [*params, *fsql[1]]
         return sql, params
-    if fsql:
-        return f"SELECT k FROM ({fsql[0]}) WHERE k BETWEEN ? AND ?", [*fsql[1], lo, hi]
+    if fsql:  # a filter's set may name an article twice
+        return f"SELECT DISTINCT k FROM ({fsql[0]}) WHERE k BETWEEN ? AND ?", [*fsql[1], lo, hi]
     return "SELECT key AS k FROM articles WHERE key BETWEEN ? AND ?", [lo, hi]
 
 
@@ -246,7 +246,7 @@ def _facets(con: sqlite3.Connection, sql: str, params: list, filters: Filters) -
     sms = _summaries_of(con).get(con, keys)
     kinds = Counter(sm.kind for sm in sms)
     sections = Counter(sm.section for sm in sms if sm.section)
-    days = Counter(k >> DAY_SHIFT for k in keys)
+    days = Counter(k >> DAY_SHIFT if k > 0 else 0 for k in keys)  # undated articles have negative keys
     types = Counter(chain.from_iterable(sm.types for sm in sms))
     places = Counter(chain.from_iterable(_rollup(sm.divisions, top) for sm in sms if sm.divisions)) \
         if by_place else Counter()
