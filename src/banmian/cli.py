@@ -78,6 +78,17 @@ examples:
   banmian export --format jsonl --from 2023 --to 2023 --out y2023/
 """
 
+SERVE_EXAMPLES = """\
+examples:
+  banmian serve                                      # banmian.db at http://127.0.0.1:8000/
+  banmian serve --db papers.db --port 8080
+  banmian serve --db papers.db --port 0              # any free port (printed)
+  banmian serve --db papers.db --workers 2           # one process per core
+  banmian serve --host 0.0.0.0                       # readable from other machines: think first
+Open the address in a browser for the reader (search, articles with their facts, places,
+indicators); /docs documents the JSON API under /api, /openapi.json describes it.
+"""
+
 MIGRATE_EXAMPLES = """\
 examples:
   banmian migrate --db banmian.db
@@ -318,6 +329,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0 if not args.check or stats["check"]["ok"] else 1
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web import require_web
+
+    require_web()
+    from .web.serve import serve
+
+    if args.workers < 1:
+        raise UsageError(f"--workers {args.workers}: give 1 or more")
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port}: give 0 to 65535 (0: any free port)")
+    serve(args.db, args.host, args.port, workers=args.workers, access_log=args.access_log)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="banmian",
@@ -458,6 +483,18 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(st)
     st.add_argument("--check", action="store_true", help="also run consistency checks (exit 1 if one fails)")
     st.set_defaults(func=cmd_stats)
+
+    sv = sub.add_parser("serve", help="web reader and JSON API over an archive (read-only)",
+                        description="Serve the archive over HTTP: a web reader (search with facets, articles "
+                        "with their facts highlighted, places, indicator charts) and a JSON API with OpenAPI "
+                        "docs. The archive is opened read-only; an ingest may go on writing to it. Needs "
+                        "pip install 'banmian[web]'.", epilog=SERVE_EXAMPLES, formatter_class=raw)
+    db_option(sv)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    sv.add_argument("--workers", type=int, default=1, help="server processes (default: 1)")
+    sv.add_argument("--access-log", action="store_true", help="log every request to standard error")
+    sv.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 __all__ = ["BanmianError", "InputError", "DecodeError", "EmptyInputError", "BinaryInputError",
            "NoArticleError", "MissingExtraError", "UsageError", "GoldError", "StoreError", "ArchiveMissingError",
-           "ArchiveVersionError", "QuerySyntaxError", "FilterError"]
+           "ArchiveVersionError", "QuerySyntaxError", "FilterError", "WebError", "NotFoundError",
+           "ParameterError", "MethodNotAllowedError"]
 
 
 class BanmianError(Exception):
@@ -100,3 +101,31 @@ class FilterError(StoreError):
     """A search or fact filter with a bad value (a date that is not a date, an unknown sort...)."""
 
     code = "E304"
+
+
+class WebError(BanmianError):
+    """An HTTP request to ``banmian serve`` that cannot be answered; ``status`` is its HTTP status."""
+
+    code = "E500"
+    status = 500
+
+
+class NotFoundError(WebError):
+    """No article, place, indicator or page at the address asked for."""
+
+    code = "E501"
+    status = 404
+
+
+class ParameterError(WebError):
+    """A request parameter of the wrong type or out of range (limit=abc, offset=-1)."""
+
+    code = "E502"
+    status = 400
+
+
+class MethodNotAllowedError(WebError):
+    """The address exists but not for this HTTP method (the API only reads: GET and HEAD)."""
+
+    code = "E503"
+    status = 405

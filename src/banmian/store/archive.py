@@ -89,10 +89,12 @@ class Archive:
     def search(self, query: str | None = None, *, date_from: str | None = None, date_to: str | None = None,
                place: str | None = None, person: str | None = None, organization: str | None = None,
                section: str | None = None, source: str | None = None, kind: str | None = None,
-               sort: str = "relevance", limit: int | None = DEFAULT_LIMIT, offset: int = 0) -> SearchResult:
-        """Full-text search (see ``store.search``); ``query`` None or empty lists by the filters alone."""
+               fact_type: str | None = None, sort: str = "relevance", limit: int | None = DEFAULT_LIMIT,
+               offset: int = 0) -> SearchResult:
+        """Full-text search (see ``store.search``); ``query`` None or empty lists by the filters alone.
+        ``fact_type``: only articles stating a fact of this type (indicator, document...)."""
         flt = Filters(place=place, person=person, organization=organization, section=section, source=source,
-                      kind=kind)
+                      kind=kind, fact_type=fact_type)
         return search(self.con, query, date_from=date_from, date_to=date_to, filters=flt, sort=sort,
                       limit=limit, offset=offset)
 

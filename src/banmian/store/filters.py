@@ -49,9 +49,11 @@ class Filters:
     section: str | None = None
     source: str | None = None
     kind: str | None = None
+    fact_type: str | None = None  # articles stating at least one fact of this type
 
     def any(self) -> bool:
-        return any((self.place, self.person, self.organization, self.section, self.source, self.kind))
+        return any((self.place, self.person, self.organization, self.section, self.source, self.kind,
+                    self.fact_type))
 
 
 def place_facts_sql(scope: PlaceScope) -> tuple[str, list]:
@@ -102,6 +104,11 @@ def article_filter_sql(f: Filters) -> tuple[str, list] | None:
     if f.kind:
         sets.append("SELECT key AS k FROM articles WHERE kind = ?")
         params.append(f.kind.strip())
+    if f.fact_type:
+        # One key range of facts per article: a short index walk each, no scan of the facts by type.
+        sets.append(f"SELECT key AS k FROM articles a WHERE EXISTS (SELECT 1 FROM facts WHERE key BETWEEN"
+                    f" a.key << {FACT_SHIFT} AND (a.key << {FACT_SHIFT}) + {(1 << FACT_SHIFT) - 1} AND type = ?)")
+        params.append(f.fact_type.strip())
     if not sets:
         return None
     # Compound SELECTs chain left to right with equal precedence: wrap each set before intersecting.

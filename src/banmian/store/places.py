@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["PlaceScope", "resolve_place", "division_code_of", "division", "with_ancestors"]
+__all__ = ["PlaceScope", "resolve_place", "division_code_of", "division", "with_ancestors", "children",
+           "named_divisions"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
@@ -130,3 +131,16 @@ def resolve_place(query: str) -> PlaceScope:
     names = {query} | {divs[c].name for c in named}
     return PlaceScope(query, tuple(sorted(named)), frozenset(codes), frozenset(names),
                       tuple(f"{c} {divs[c].name}" for c in sorted(named)))
+
+
+def children(code: str | None) -> list[str]:
+    """Codes of the divisions directly under ``code`` (the provinces for None), in code order."""
+    divs, kids, _, _ = _table()
+    if code is None:
+        return sorted(c for c, d in divs.items() if not d.parent)
+    return sorted(kids.get(code, ()))
+
+
+def named_divisions(query: str) -> list[str]:
+    """Codes of the divisions a name or code stands for (several when a name is shared at one level)."""
+    return _named(query.strip())
