@@ -8,7 +8,7 @@ HTTP API (later) renders ``to_dict()``; batch jobs record both.
 from __future__ import annotations
 
 __all__ = ["BanmianError", "InputError", "DecodeError", "EmptyInputError", "BinaryInputError",
-           "MissingExtraError", "UsageError"]
+           "CorruptInputError", "EncryptedInputError", "MissingExtraError", "UsageError"]
 
 
 class BanmianError(Exception):
@@ -51,6 +51,18 @@ class BinaryInputError(InputError):
 
 class DecodeError(InputError):
     code = "E103"
+
+
+class CorruptInputError(InputError):
+    """A PDF or image file that its reader cannot parse (truncated, damaged, not what it claims)."""
+
+    code = "E110"
+
+
+class EncryptedInputError(InputError):
+    """A PDF that needs a password."""
+
+    code = "E111"
 
 
 class MissingExtraError(BanmianError):
