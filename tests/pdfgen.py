@@ -100,13 +100,20 @@ def _face(ch: str, font: str) -> str:
     return "song" if font == "hei" and ord(ch) not in _HEI_CHARS else font
 
 
+_WIDTHS: dict[tuple[str, str], float] = {}
+
+
 def text_width(text: str, font: str, size: float) -> float:
-    """Advance of ``text``: CJK and full-width marks one em, the rest by the font's metrics."""
+    """Advance of ``text`` in ``font`` (characters the face lacks measured in the serif face)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     w = 0.0
     for ch in text:
-        w += size if _is_wide(ch) else stringWidth(ch, _face(ch, font), size)
+        face = _face(ch, font)
+        key = (ch, face)
+        if key not in _WIDTHS:
+            _WIDTHS[key] = stringWidth(ch, face, 1000.0) / 1000.0
+        w += _WIDTHS[key] * size
     return w
 
 
@@ -182,6 +189,7 @@ class Line:
     align: str = "left"           # left | center | right
     space_before: float = 0.0     # extra space above, in leadings
     para: int | None = None       # index of the body paragraph it belongs to (for break records)
+    keep: bool = False            # keep with the next line in one column (headline, subhead)
     item: int | None = None       # index of the truth item it belongs to
 
 
@@ -189,6 +197,7 @@ class Line:
 class Picture:
     caption_lines: list[Line]
     aspect: float                 # height / width
+    span: int = 1                 # columns it spans
 
 
 @dataclass
@@ -204,6 +213,7 @@ class Module:
     truth: list[dict[str, Any]] = field(default_factory=list)
     jumpable: bool = False
     lead: str = ""                # dateline (and bylines) printed before the first paragraph
+    lead_para: int = 0            # the paragraph it is printed before (the first that is no subhead)
 
 
 @dataclass
@@ -299,6 +309,8 @@ class PdfPageMaker:
         dateline = a.get("dateline")
         paragraphs = [conv(p) for p in a.get("paragraphs", [])]
         subheads = {conv(s) for s in a.get("subheads", [])}
+        if paragraphs and paragraphs[0] in subheads:
+            dateline = None  # a dateline opens the first paragraph; none is set before a subhead
         lead = ""
         byline_lines: list[Line] = []
         if bylines and dateline and paragraphs and rng.random() < 0.3:
@@ -327,14 +339,16 @@ class PdfPageMaker:
         attribution = conv(a["attribution"]) if a.get("attribution") else None
         own_line_attr = attribution is not None and rng.random() < 0.4
         colw = g["colw"]
+        first_text = next((k for k, p in enumerate(paragraphs) if p not in subheads), 0)
+        m.lead_para = first_text
         for k, p in enumerate(paragraphs):
             if p in subheads:
                 centered = rng.random() < 0.5
                 for ln in break_lines(p, "hei", body, colw):
                     m.flow.append(Line(ln, "hei", body, justify=False, align="center" if centered else "left",
-                                       space_before=0.4, para=k))
+                                       space_before=0.4, para=k, keep=True))
                 continue
-            text = (lead + p) if k == 0 else p
+            text = (lead + p) if k == first_text else p
             if attribution and k == len(paragraphs) - 1 and not own_line_attr:
                 text += attribution
             lines = break_lines(text, "song", body, colw, indent=2 * body)
@@ -347,7 +361,7 @@ class PdfPageMaker:
             c = a["captions"][0]
             cap = conv(c["text"])
             t["captions"] = [{"text": cap, "credit": c["credit"]}]
-            for extra in a["captions"][1:]:  # further captions of the story run in the flow
+            for extra in a["captions"][1:]:
                 t["captions"].append({"text": conv(extra["text"]), "credit": extra["credit"]})
             pic_span = 1 if span == 1 or a["kind"] != "photo" and rng.random() < 0.5 else min(span, 2)
             if a["kind"] == "photo":
@@ -355,12 +369,16 @@ class PdfPageMaker:
             pw = pic_span * colw + (pic_span - 1) * g["gutter"]
             cs = body * rng.choice((0.85, 0.9))
             text = f"{cap}{rng.choice((' ', '　', ''))}{c['credit']}"
-            cap_lines = [Line(ln, "hei", cs, justify=False) for ln in break_lines(text, "hei", cs, pw)]
-            m.picture = Picture(cap_lines, rng.uniform(0.55, 0.8))
-            m.picture.span = pic_span  # type: ignore[attr-defined]
-            for extra in a["captions"][1:]:
+            justified = rng.random() < 0.8  # most papers justify captions; some set them ragged
+            broken = break_lines(text, "hei", cs, pw)
+            cap_lines = [Line(ln, "hei", cs, justify=justified and k < len(broken) - 1)
+                         for k, ln in enumerate(broken)]
+            m.picture = Picture(cap_lines, rng.uniform(0.55, 0.8), pic_span)
+            for extra in a["captions"][1:]:  # further captions of the picture, each from a new line
                 text = f"{conv(extra['text'])} {extra['credit']}"
-                m.flow.extend(Line(ln, "hei", cs, justify=False) for ln in break_lines(text, "hei", cs, colw))
+                broken = break_lines(text, "hei", cs, pw)
+                cap_lines.extend(Line(ln, "hei", cs, justify=justified and k < len(broken) - 1)
+                                 for k, ln in enumerate(broken))
         return m
 
     def _roundup(self, run: list[dict[str, Any]], g: dict[str, float], half: bool) -> Module:
@@ -376,7 +394,7 @@ class PdfPageMaker:
             m.truth.append(t)
             for k, ln in enumerate(break_lines(t["headline"], "hei", body * 1.1, g["colw"])):
                 m.flow.append(Line(ln, "hei", body * 1.1, justify=False, space_before=0.5 if k == 0 else 0,
-                                   item=len(m.truth) - 1))
+                                   item=len(m.truth) - 1, keep=True))
             for p in pars:
                 lines = break_lines(p, "song", body, g["colw"], indent=2 * body)
                 for j, ln in enumerate(lines):
@@ -402,7 +420,7 @@ class PdfPageMaker:
             offsets[-1] = 0.0
         pic = None
         if m.picture is not None:
-            ps = m.picture.span  # type: ignore[attr-defined]
+            ps = m.picture.span
             first = 0 if m.kind == "photo" or self.rng.random() < 0.5 else span - ps
             pw = ps * g["colw"] + (ps - 1) * g["gutter"]
             ph = pw * m.picture.aspect
@@ -418,7 +436,8 @@ class PdfPageMaker:
             cols: list[list[int]] = [[] for _ in range(span)]
             j, y = 0, offsets[0]
             for i, hgt in enumerate(heights):
-                while j < span and y + hgt > limit:
+                need = hgt + (heights[i + 1] if m.flow[i].keep and i + 1 < len(heights) else 0.0)
+                while j < span and y + need > limit:
                     j += 1
                     y = offsets[j] if j < span else 0
                 if j >= span:
@@ -559,11 +578,11 @@ class PdfPageMaker:
             ln = m.flow[i]
             if ln.para is not None:
                 pars[ln.para] = pars.get(ln.para, "") + ln.text
-        if 0 in pars and m.lead:
-            pars[0] = pars[0][len(m.lead):]
+        if m.lead_para in pars and m.lead:
+            pars[m.lead_para] = pars[m.lead_para][len(m.lead):]
         t = m.truth[0]
         t["body"] = "\n".join(pars[k] for k in sorted(pars) if pars[k])
-        if not any(m.flow[i].para == 0 for i in printed):
+        if not any(m.flow[i].para == m.lead_para for i in printed):
             t["dateline"] = None
 
     # -- a page ------------------------------------------------------------------------------------
@@ -583,18 +602,14 @@ class PdfPageMaker:
         y = top
         cols = int(g["cols"])
         first_row = True
+        on_page: set[int] = set()
         while y < bottom - g["leading"] * 6:
             spans = self._row_spans(cols, first_row)
             first_row = False
             mods: list[tuple[Module, int]] = []
             for span in spans:
-                if not self.queue:
-                    self.queue = self.rng.sample(self.items, len(self.items))
-                item = self.queue.pop()
-                if item[0]["kind"] == "photo" and span > 3:
-                    span_item = item
-                    self.queue.insert(0, span_item)
-                    item = self.queue.pop()
+                item = self._next_item(on_page, wide=span > 3)
+                on_page.add(id(item))
                 mods.append((self._module(item, g, span, half), span))
             plans = [self._place(m, g, span, None) for m, span in mods]
             row_h = max(p["height"] for p in plans)
@@ -638,6 +653,19 @@ class PdfPageMaker:
         no = self.page_no
         self.page_no += 1
         return PrintedPage(buf.getvalue(), rend, g["w"], g["h"], no)
+
+    def _next_item(self, on_page: set[int], wide: bool) -> list[dict[str, Any]]:
+        """The next item of the shuffled pool not yet on this page (a picture story is not set
+        over more than three columns)."""
+        for _ in range(2 * len(self.items)):
+            if not self.queue:
+                self.queue = self.rng.sample(self.items, len(self.items))
+            item = self.queue.pop()
+            if id(item) in on_page or (wide and item[0]["kind"] == "photo"):
+                self.queue.insert(0, item)
+                continue
+            return item
+        raise RuntimeError("the article pool is too small for a page")
 
     def _row_spans(self, cols: int, first: bool) -> list[int]:
         rng = self.rng

@@ -65,11 +65,19 @@ RULE_BONUS = 2.0
 #: A vertical cut through a region whose text stands on one row needs a channel this many ems
 #: of the row's own size: the space between a headline's two phrases (one em) is not a gutter.
 ONE_ROW_GUTTER = 2.5
+#: A channel with text on several rows on one side only (the last line of a column beside the
+#: first of the next) is a gutter from this width on; narrower, it is the space after a byline
+#: marker over an indented first line.
+ONE_SIDED_GUTTER = 1.0
 #: Gap between two pieces of one row that is printed as a space (a full-width space is 1 em, a
 #: Latin space 0.25-0.33 em; character spacing of justified lines stays under 0.2 em).
 SPACE_GAP = 0.3
-#: Sizes within this ratio are one size (rounding in the PDF, a scan's box heights vary more).
-SIZE_TOLERANCE = 0.12
+#: With a space in the text layer, a gap of this much is enough (a Latin space is 0.25 em).
+TEXT_SPACE_GAP = 0.1
+#: Sizes within this ratio are one size: a PDF states sizes exactly (rounding aside); the heights
+#: of OCR's line boxes vary by about a tenth for one size (measured on the rasterised test pages).
+SIZE_TOLERANCE = 0.05
+OCR_SIZE_TOLERANCE = 0.15
 #: A line stands in the same column as the line above when it starts within this many ems of
 #: the column's left edge or inside it, and the vertical gap is at most this many line gaps.
 SAME_COLUMN_GAP = 1.8
@@ -81,10 +89,14 @@ SHORT_LINE = 1.2
 #: ragged-right, not justified: short lines do not end paragraphs there. Justified paragraphs of
 #: three lines or more have at least half their lines flush; ragged text rarely does.
 RAGGED_SHARE = 0.5
+#: ... and whose lines (the last aside) all fill at least this share of the column: a ragged
+#: caption runs close to the edge; a byline of short lines over a subhead does not.
+RAGGED_MIN_WIDTH = 0.6
 #: Slack for "full" lines and "not indented" at a column change (justified lines end flush).
 FLUSH = 0.5
-#: A block of this size relative to the body is set in a headline size: its lines stay one block.
-TITLE_SIZE = 1.2
+#: A run set larger than the body by twice the size tolerance is set in a headline size (a brief's
+#: headline is 1.1 times the body): its lines stay one block, however short they stop.
+TITLE_SIZE_TOLERANCES = 2.0
 #: Furniture: a rule counts as the running head's rule when it spans this share of the text
 #: width and lies in the top (bottom) share of the page given by FURNITURE_BAND; at most
 #: FURNITURE_ROWS rows of at most FURNITURE_CHARS characters may stand beyond it.
@@ -118,6 +130,7 @@ class Piece:
     y1: float
     size: float
     space_after: bool = False  # the text layer has a space character after it
+    font: str = ""             # the face's name (PDF), empty when unknown (OCR)
 
 
 @dataclass(slots=True)
@@ -130,6 +143,7 @@ class Sheet:
     rules: list[Box] = field(default_factory=list)     # thin lines, either direction
     frames: list[Box] = field(default_factory=list)    # drawn rectangles
     pictures: list[Box] = field(default_factory=list)  # images
+    size_tolerance: float = SIZE_TOLERANCE             # OCR_SIZE_TOLERANCE for a scan
 
 
 @dataclass(slots=True)
@@ -160,6 +174,7 @@ class _Line:
     size: float
     region: int
     chars: int
+    font: str = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -174,8 +189,8 @@ def analyse(sheet: Sheet) -> Layout:
     body = body_size(pieces)
     rules = _rules(sheet, body)
     pieces, furniture = split_furniture(pieces, rules, sheet, body)
-    lines = order_lines(pieces, rules, sheet.pictures, body)
-    blocks = build_blocks(lines, body, sheet.pictures)
+    lines = order_lines(pieces, rules, sheet.pictures, body, sheet.size_tolerance)
+    blocks = build_blocks(lines, body, sheet.size_tolerance)
     return Layout(blocks, furniture, list(sheet.pictures), body)
 
 
@@ -223,7 +238,9 @@ def _row_text(row: list[Piece]) -> str:
     out = ""
     prev: Piece | None = None
     for p in row:
-        if prev is not None and (prev.space_after or p.x0 - prev.x1 >= SPACE_GAP * max(p.size, prev.size)):
+        gap = p.x0 - prev.x1 if prev is not None else 0.0
+        em = max(p.size, prev.size) if prev is not None else 0.0
+        if prev is not None and (gap >= SPACE_GAP * em or (prev.space_after and gap >= TEXT_SPACE_GAP * em)):
             out += " "
         out += p.text
         prev = p
@@ -309,9 +326,9 @@ def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
-def _line_gap(pieces: list[Piece], body: float) -> float:
+def _line_gap(pieces: list[Piece], body: float, tol: float) -> float:
     """The usual space between two lines of a column, from body-size pieces stacked in columns."""
-    bodyish = sorted((p for p in pieces if abs(p.size - body) <= SIZE_TOLERANCE * body),
+    bodyish = sorted((p for p in pieces if abs(p.size - body) <= tol * body),
                      key=lambda p: (round(p.x0), p.y0))
     gaps: list[float] = []
     for a, b in zip(bodyish, bodyish[1:]):
@@ -323,11 +340,12 @@ def _line_gap(pieces: list[Piece], body: float) -> float:
     return gaps[len(gaps) // 2]
 
 
-def order_lines(pieces: list[Piece], rules: list[Box], pictures: list[Box], body: float) -> list[_Line | Box]:
+def order_lines(pieces: list[Piece], rules: list[Box], pictures: list[Box], body: float,
+                tol: float = SIZE_TOLERANCE) -> list[_Line | Box]:
     """Lines (and pictures, as boxes) in reading order."""
     els = [_El(p.x0, p.y0, p.x1, p.y1, p) for p in pieces]
     els += [_El(*b, None) for b in pictures]
-    ctx = _Cut(rules, body, _line_gap(pieces, body))
+    ctx = _Cut(rules, body, _line_gap(pieces, body, tol))
     out: list[_Line | Box] = []
     ctx.cut(els, out)
     return out
@@ -360,10 +378,13 @@ class _Cut:
             score = w / self.body
             if any(g0 <= r[0] <= g1 and r[1] < y1 and r[3] > y0 for r in self.v_rules):
                 score += RULE_BONUS
-            elif not (_rows_beside(els, g0, left=True) and _rows_beside(els, g1, left=False)):
-                size = max((e.piece.size for e in els if e.piece), default=self.body)
-                if w < ONE_ROW_GUTTER * size:
-                    continue
+            else:
+                rows_left = _rows_beside(els, g0, left=True)
+                rows_right = _rows_beside(els, g1, left=False)
+                if not (rows_left and rows_right):
+                    size = max((e.piece.size for e in els if e.piece), default=self.body)
+                    if w < ONE_ROW_GUTTER * size and not ((rows_left or rows_right) and w >= ONE_SIDED_GUTTER * size):
+                        continue
             out.append((score, g0, g1))
         return out
 
@@ -464,18 +485,23 @@ def _rows_beside(els: list[_El], x: float, left: bool) -> bool:
 def _row_line(row: list[Piece], region: int) -> _Line:
     text = _row_text(row)
     sizes: Counter[float] = Counter()
+    fonts: Counter[str] = Counter()
     for p in row:
         sizes[round(p.size, 1)] += len(p.text)
+        # The face of the Chinese characters is the line's face (digits, Latin letters and
+        # marks inside Chinese text often come from another).
+        fonts[p.font] += sum(1 for ch in p.text if ch >= "\u3400") * 10 + 1
     return _Line(text, min(p.x0 for p in row), min(p.y0 for p in row), max(p.x1 for p in row),
-                 max(p.y1 for p in row), sizes.most_common(1)[0][0], region, sum(len(p.text) for p in row))
+                 max(p.y1 for p in row), sizes.most_common(1)[0][0], region, sum(len(p.text) for p in row),
+                 fonts.most_common(1)[0][0])
 
 
 # ---------------------------------------------------------------------------------------------
 # 4-5. Blocks
 # ---------------------------------------------------------------------------------------------
 
-def _same_size(a: float, b: float) -> bool:
-    return abs(a - b) <= SIZE_TOLERANCE * max(a, b)
+def _same_size(a: float, b: float, tol: float) -> bool:
+    return abs(a - b) <= tol * max(a, b)
 
 
 def join_lines(left: str, right: str) -> str:
@@ -493,14 +519,28 @@ class _Run:
     x0: float = 0.0
     x1: float = 0.0
     gap_before: int = 1
+    col_x1: float = 0.0  # the right edge of the column it stands in (its own, or a neighbour's)
 
     def extent(self) -> None:
         self.x1 = max(ln.x1 for ln in self.lines)
-        xs = sorted(ln.x0 for ln in self.lines)
-        self.x0 = xs[0]
+        self.x0 = min(ln.x0 for ln in self.lines)
+        self.col_x1 = self.x1
 
 
-def build_blocks(items: list[_Line | Box], body: float, pictures: list[Box]) -> list[LBlock]:
+def _column_edges(runs: list[_Run], body: float, tol: float) -> None:
+    """A run's column may be wider than its own lines (a byline of two short lines over the
+    body text): take the right edge of the runs just above and below it in the same column, set
+    in the same size and starting at the same left edge."""
+    for a, b in zip(runs, runs[1:]):
+        la, lb = a.lines[-1], b.lines[0]
+        if (_same_size(la.size, lb.size, tol) and abs(a.x0 - b.x0) <= 2.5 * la.size
+                and 0 <= lb.y0 - la.y1 <= 3 * body):
+            edge = max(a.x1, b.x1)
+            a.col_x1 = max(a.col_x1, edge)
+            b.col_x1 = max(b.col_x1, edge)
+
+
+def build_blocks(items: list[_Line | Box], body: float, tol: float = SIZE_TOLERANCE) -> list[LBlock]:
     """Paragraph blocks from lines in reading order."""
     runs: list[_Run] = []
     prev: _Line | None = None
@@ -511,7 +551,7 @@ def build_blocks(items: list[_Line | Box], body: float, pictures: list[Box]) -> 
             continue
         ln = it
         overlap = min(ln.x1, prev.x1) - max(ln.x0, prev.x0) if prev is not None else 0.0
-        if (prev is not None and _same_size(prev.size, ln.size)
+        if (prev is not None and _same_size(prev.size, ln.size, tol) and prev.font == ln.font
                 and -0.3 * body <= ln.y0 - prev.y1 <= line_gap_max
                 and overlap >= 0.5 * min(ln.x1 - ln.x0, prev.x1 - prev.x0)):
             runs[-1].lines.append(ln)
@@ -523,11 +563,13 @@ def build_blocks(items: list[_Line | Box], body: float, pictures: list[Box]) -> 
         prev = ln
     for r in runs:
         r.extent()
+    _column_edges(runs, body, tol)
+    title = body * (1 + TITLE_SIZE_TOLERANCES * tol)
     blocks: list[LBlock] = []
     prev_run: _Run | None = None
     for r in runs:
-        paras = _paragraphs(r, body)
-        if prev_run is not None and blocks and _continues(prev_run, r, body):
+        paras = _paragraphs(r, title)
+        if prev_run is not None and blocks and _continues(prev_run, r, title):
             first = paras.pop(0)
             last = blocks[-1]
             last.text = join_lines(last.text, _text(first))
@@ -538,26 +580,38 @@ def build_blocks(items: list[_Line | Box], body: float, pictures: list[Box]) -> 
     return _split_jumps(blocks)
 
 
-def _paragraphs(r: _Run, body: float) -> list[list[_Line]]:
-    if len(r.lines) == 1 or r.lines[0].size >= TITLE_SIZE * body:
+def _paragraphs(r: _Run, title: float) -> list[list[_Line]]:
+    if len(r.lines) == 1 or r.lines[0].size >= title:
         return [r.lines]
     em = r.lines[0].size
-    # Ragged-right text (captions, some subheads) has short lines everywhere: only indents count.
-    flush = sum(1 for ln in r.lines[:-1] if r.x1 - ln.x1 < SHORT_LINE * em)
-    ragged = flush < RAGGED_SHARE * (len(r.lines) - 1)
+    left, right = r.x0, r.col_x1
+    width = right - left
+    # Ragged-right text (captions set unjustified) has short lines everywhere, but long ones:
+    # there only indents count.
+    inner = r.lines[:-1]
+    flush = sum(1 for ln in inner if right - ln.x1 < SHORT_LINE * em)
+    ragged = (len(r.lines) >= 3 and flush < RAGGED_SHARE * len(inner)
+              and all(ln.x1 - ln.x0 >= RAGGED_MIN_WIDTH * width for ln in inner))
     paras: list[list[_Line]] = [[r.lines[0]]]
     for a, b in zip(r.lines, r.lines[1:]):
-        if b.x0 - r.x0 >= INDENT * em or (not ragged and r.x1 - a.x1 >= SHORT_LINE * em):
+        if len(paras[-1]) == 1 and _centred(a, left, right, em) and _centred(b, left, right, em):
+            paras[-1].append(b)  # the second line of a centred subhead
+        elif b.x0 - left >= INDENT * em or (not ragged and right - a.x1 >= SHORT_LINE * em):
             paras.append([b])
         else:
             paras[-1].append(b)
     return paras
 
 
-def _continues(a: _Run, b: _Run, body: float) -> bool:
+def _centred(ln: _Line, left: float, right: float, em: float) -> bool:
+    """Set in the middle of the column (equal margins, within an em)."""
+    return abs((ln.x0 - left) - (right - ln.x1)) <= em
+
+
+def _continues(a: _Run, b: _Run, title: float) -> bool:
     """Does run ``b`` (the top of the next column) continue the last paragraph of run ``a``?"""
     la, lb = a.lines[-1], b.lines[0]
-    if abs(la.size - lb.size) > 0.05 * la.size or la.size >= TITLE_SIZE * body or len(a.lines) < 2:
+    if abs(la.size - lb.size) > 0.05 * la.size or la.size >= title or len(a.lines) < 2:
         return False
     if not (lb.y0 < la.y0 and (lb.x0 >= la.x1 or lb.x1 <= la.x0)):
         return False  # the next column stands beside, starting higher up

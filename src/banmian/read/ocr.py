@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import CorruptInputError, EmptyInputError, MissingExtraError
 from ..model import Page
-from .layout import Box, Piece, Sheet
+from .layout import OCR_SIZE_TOLERANCE, Box, Piece, Sheet
 
 __all__ = ["read_image_page", "image_sheet", "repair_line", "split_names", "ASSUMED_DPI"]
 
@@ -195,7 +195,7 @@ def image_sheet(img: Any, scale: float, name: str = "<image>") -> Sheet:
         pieces.extend(_line_pieces(text, box, words, contents, scale))
     rules = [_scale(b, scale) for b in _rules(img, w, h)]
     pictures = [_scale(b, scale) for b in _pictures(img, text_boxes, scale)]
-    return Sheet(w * scale, h * scale, pieces, rules, [], pictures)
+    return Sheet(w * scale, h * scale, pieces, rules, [], pictures, size_tolerance=OCR_SIZE_TOLERANCE)
 
 
 def _scale(b: Box, s: float) -> Box:

@@ -153,7 +153,8 @@ def _pieces(R: Any, tp: Any, text: str, height: float) -> list[Piece]:
     fsize = R.FPDFText_GetFontSize
     fmatrix = R.FPDFText_GetMatrix
     uni = R.FPDFText_GetUnicode
-    gen = R.FPDFText_IsGenerated
+    finfo = R.FPDFText_GetFontInfo
+    fbuf = ctypes.create_string_buffer(64)
     count = R.FPDFText_CountChars(tp)
     out: list[Piece] = []
     shift = 0  # char index = text index + shift: the text leaves out characters coded as 0
@@ -177,14 +178,29 @@ def _pieces(R: Any, tp: Any, text: str, height: float) -> list[Piece]:
         upright = abs(m.b) < 1e-3 * scale and abs(m.c) < 1e-3 * scale
         if (upright and abs(bot0 - bot1) <= 0.3 * size and x1 >= x0
                 and x1 - x0 <= n * size * 1.6 + size):
-            piece = Piece(mt.group(), x0, height - max(top0, top1), x1, height - min(bot0, bot1), size)
+            # The face of the run's first Chinese character (digits, Latin letters and marks
+            # inside Chinese text are often set in another face).
+            cjk = _CJK_RE.search(mt.group())
+            flen = finfo(tp, i + cjk.start() if cjk and i + cjk.start() <= j else (i + j + 1) // 2, fbuf, 64, None)
+            font = _face_name(fbuf.raw[:max(flen - 1, 0)]) if flen else ""
+            piece = Piece(mt.group(), x0, height - max(top0, top1), x1, height - min(bot0, bot1), size,
+                          font=font)
             nxt = mt.end()
-            if nxt < len(text) and text[nxt] in " \u3000" and not gen(tp, j + 1):
-                piece.space_after = True  # a space the page prints, not one PDFium inferred
+            if nxt < len(text) and text[nxt] in " \u3000":
+                piece.space_after = True  # PDFium reads a space here (printed or inferred)
             out.append(piece)
         else:
             out.extend(_char_pieces(R, tp, i, j + 1, size, height))
     return out
+
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SUBSET_RE = re.compile(rb"^[A-Z]{6}\+|-\d+$")
+
+
+def _face_name(raw: bytes) -> str:
+    """A font's name without its subset tag (ABCDEF+SimSun) or subset number (UMingCN-0)."""
+    return _SUBSET_RE.sub(b"", raw).decode("latin-1")
 
 
 #: How far ahead a run's character is looked for in PDFium's character list (it holds a few

@@ -58,9 +58,18 @@ def under_picture(block: Block, pictures: list[tuple[int, tuple[float, float, fl
     return False
 
 
+def before_jump(blocks: list[Block]) -> None:
+    """A block right before a 下转第N版 line is the text the article breaks off in (however
+    short and unfinished it looks), never a headline."""
+    for prev, b in zip(blocks, blocks[1:]):
+        if b.role == "jump" and prev.role == "title" and ("下转" in b.text or "转第" in b.text):
+            prev.role = "text"
+
+
 def apply_layout_evidence(page: Page) -> None:
     """Adjust roles set by :func:`blocks.assign_roles` with the page's measured layout."""
     blocks = page.blocks
+    before_jump(blocks)
     if not any(b.font_size for b in blocks):
         return
     body = body_font(blocks)
