@@ -104,6 +104,9 @@ FURNITURE_RULE_SPAN = 0.6
 FURNITURE_BAND = 0.15
 FURNITURE_ROWS = 4
 FURNITURE_CHARS = 40
+#: ... and the band beyond the rule is at most this many body ems deep (a running head is one
+#: or two rows of small type; a rule between two rows of articles has a whole row beyond it).
+FURNITURE_DEPTH = 6
 #: Without a rule: a row in the top or bottom NO_RULE_BAND of the text area, standing apart
 #: by at least NO_RULE_GAP ems, that reads like a page number, a date or a page name.
 NO_RULE_BAND = 0.06
@@ -271,7 +274,9 @@ def split_furniture(pieces: list[Piece], rules: list[Box], sheet: Sheet,
             continue
         beyond = [p for p in pieces if (p.y1 <= cut + 1 if above else p.y0 >= cut - 1)]
         rows = _rows(beyond)
-        if beyond and len(rows) <= FURNITURE_ROWS and all(len(_row_text(r)) <= FURNITURE_CHARS for r in rows):
+        depth = (cut - ty0) if above else (ty1 - cut)
+        if (beyond and len(rows) <= FURNITURE_ROWS and depth <= FURNITURE_DEPTH * body
+                and all(len(_row_text(r)) <= FURNITURE_CHARS for r in rows)):
             furniture += [_row_text(r) for r in rows]
             drop |= {id(p) for p in beyond}
     rest = [p for p in pieces if id(p) not in drop]

@@ -48,5 +48,5 @@ def segment_page(page: Page) -> Page:
     page.articles = articles
     page.furniture = list(page.furniture) + furniture  # a layout reader's running heads come first
     if page.date is None:
-        page.date = _page_date(furniture)
+        page.date = _page_date(page.furniture)
     return page
