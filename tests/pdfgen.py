@@ -284,22 +284,22 @@ class PdfPageMaker:
         big = min(40.0, body * (1.6 + 0.5 * span + rng.uniform(0, 0.6)))
         if a["kind"] == "photo":
             big = min(big, body * 1.8)
-        if a.get("kicker"):
-            t["kicker"] = conv(a["kicker"])
-            ks = max(body * 1.15, big * 0.5)
-            for ln in break_lines(t["kicker"], "song", ks, head_w):
-                m.head.append(Line(ln, rng.choice(("song", "hei")), ks, justify=False, align="center"))
         t["headline"] = conv(a["headline"])
         hs = big
         while text_width(t["headline"], "hei", hs) > head_w and hs > body * 1.6:
             hs -= 1.0
+        if a.get("kicker"):  # set clearly smaller than the headline, above it
+            t["kicker"] = conv(a["kicker"])
+            ks = max(body * 1.15, min(big * 0.5, hs * 0.7))
+            for ln in break_lines(t["kicker"], "song", ks, head_w):
+                m.head.append(Line(ln, rng.choice(("song", "hei")), ks, justify=False, align="center"))
         align = rng.choice(("center", "left")) if span > 1 else "left"
         for k, ln in enumerate(break_lines(t["headline"], "hei", hs, head_w)):
             m.head.append(Line(ln, "hei", hs, justify=False, align=align, space_before=0.3 if k == 0 else 0))
         if a.get("subheadline"):
             sub = conv(a["subheadline"])
             t["subheadline"] = sub.lstrip("—").strip()
-            ss = max(body * 1.1, big * 0.45)
+            ss = max(body * 1.1, min(big * 0.45, hs * 0.7))
             for ln in break_lines(sub, "song", ss, head_w):
                 m.head.append(Line(ln, "song", ss, justify=False, align=align))
         bylines = list(a.get("bylines") or [])

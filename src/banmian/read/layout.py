@@ -112,6 +112,9 @@ FURNITURE_DEPTH = 6
 NO_RULE_BAND = 0.06
 NO_RULE_GAP = 1.5
 
+#: Full-width marks whose ink fills part of their em: the white beside them is never a space.
+_NO_SPACE_AFTER = frozenset("，。、；：？！）》」』”’…—（《「『“‘")
+_NO_SPACE_BEFORE = frozenset("，。、；：？！）》」』”’…—（《「『“‘")
 #: A page furniture row without a rule: page numbers, dates, 第N版, editor lines.
 _FURNITURE_ROW_RE = re.compile(
     r"^(?:[A-Z]?\d{1,3}|第\s*[0-9０-９一二三四五六七八九十A-Z]+\s*版.*|.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.*"
@@ -243,7 +246,8 @@ def _row_text(row: list[Piece]) -> str:
     for p in row:
         gap = p.x0 - prev.x1 if prev is not None else 0.0
         em = max(p.size, prev.size) if prev is not None else 0.0
-        if prev is not None and (gap >= SPACE_GAP * em or (prev.space_after and gap >= TEXT_SPACE_GAP * em)):
+        if (prev is not None and (gap >= SPACE_GAP * em or (prev.space_after and gap >= TEXT_SPACE_GAP * em))
+                and prev.text[-1] not in _NO_SPACE_AFTER and p.text[0] not in _NO_SPACE_BEFORE):
             out += " "
         out += p.text
         prev = p

@@ -32,10 +32,18 @@ __all__ = ["read_image_page", "image_sheet", "repair_line", "split_names", "ASSU
 ASSUMED_DPI = 200
 #: Lines recognised with less confidence than this are dropped (RapidOCR's own default).
 MIN_SCORE = 0.5
-#: A gap between two characters of a recognised line wider than this share of the line's
-#: height was a printed space (a full-width space is one em; character spacing in justified
-#: lines stays below 0.2 em, and OCR's character boxes wobble by about 0.15 em).
-SPACE_GAP = 0.45
+#: A blank run of ink columns between two characters of a recognised line wider than this share
+#: of the line's ink height was a printed space (a full-width space is one em; the white space
+#: between two Chinese characters of a justified line stays under 0.35 em, the ink filling
+#: 0.85-0.95 of each character's em).
+SPACE_GAP = 0.4
+#: Beside a full-width mark, a blank this wide (in ink heights) is a gutter between two columns
+#: that the detector took for one line (a mark's own blank is under 0.7; gutters are 0.8 em
+#: and more, added to it).
+BRIDGED_GUTTER = 1.2
+#: Share of the em that the ink of a line of Chinese characters fills, top to bottom (measured
+#: on the test fonts: 0.88-0.95; a line of digits or Latin letters fills less, 0.7).
+INK_HEIGHT = 0.92
 #: Rules: a run of ink at least RULE_MIN_SHARE of the page's width (or height) long and at most
 #: RULE_MAX_PX pixels thick (at 200 dpi, a 1.5 pt rule is 4 px).
 RULE_MIN_SHARE = 0.08
@@ -48,10 +56,15 @@ PICTURE_FILL = 0.5
 INK = 160
 
 _INSTALL = "pip install 'banmian[ocr]'"
+#: Full-width marks: their ink fills part of their em, the rest is blank.
+_MARKS = frozenset("，。、；：？！）》」』”’…—（《「『“‘")
 _ROLES = ("本报全媒体记者", "本报融媒体记者", "本报特约记者", "本报特约通讯员", "本报见习记者", "本报实习生",
           "本报记者", "本报通讯员", "新华社记者", "人民日报记者", "中新社记者", "特约记者", "特约通讯员",
           "见习记者", "实习记者", "实习生", "记者", "通讯员")
 _ROLE_HEAD_RE = re.compile(r"^([□■◇◆]\s*)?(" + "|".join(_ROLES) + r")([\u4e00-\u9fff·]{4,})$")
+#: Longest run of names (with roles between) after a byline's first role: four names of three.
+BYLINE_NAMES_MAX = 12
+_ROLE_SPLIT_RE = re.compile(r"(" + "|".join(_ROLES) + r")")
 
 
 def _engine() -> Any:
@@ -82,35 +95,52 @@ def _fixes() -> list[tuple[re.Pattern[str], str]]:
 
 
 @lru_cache(maxsize=1)
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+def _surnames() -> dict[str, int]:
+    """Surnames and their rank (``data/surnames.txt`` lists the commonest first)."""
     text = files("banmian").joinpath("data/surnames.txt").read_text(encoding="utf-8")
     words = [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
-    return frozenset(w for w in words if len(w) == 1), frozenset(w for w in words if len(w) == 2)
+    return {w: k for k, w in enumerate(words)}
 
 
 def repair_line(text: str) -> str:
     """Fix what OCR typically gets wrong on a newspaper line (``data/ocr_fixes.tsv``), and put
-    the spaces back between run-together byline names."""
+    the spaces back between run-together byline roles and names."""
     for pattern, repl in _fixes():
         text = pattern.sub(repl, text)
     m = _ROLE_HEAD_RE.match(text)
-    if m:
-        names = split_names(m.group(3))
-        if names:
-            text = (m.group(1) or "") + m.group(2) + " " + " ".join(names)
+    if m and len(m.group(3)) <= BYLINE_NAMES_MAX:
+        parts = [m.group(2)]
+        for k, chunk in enumerate(_ROLE_SPLIT_RE.split(m.group(3))):
+            if not chunk:
+                continue
+            if k % 2:  # a role word
+                parts.append(chunk)
+                continue
+            names = split_names(chunk)
+            if names is None and len(chunk) > 4:
+                return text  # not a run of names (记者从…获悉): leave the line as read
+            parts.extend(names or [chunk])  # 次仁罗布: one name without a surname
+        text = (m.group(1) or "") + " ".join(parts)
     return text
 
 
-#: How likely a name is to have 2, 3 or 4 characters (a compound surname takes 4), from the
-#: lengths of the names in the project's article collection and common knowledge of Chinese
-#: names: three characters are the rule, two common, four rare.
-_NAME_LENGTH_WEIGHT = {2: 0.25, 3: 0.7, 4: 0.05}
+#: How likely a name is to have 2, 3 or 4 characters (4 only with a compound surname, which
+#: makes it as likely as a two-character name), from the names in the project's article
+#: collection and common knowledge of Chinese names: three characters are the rule.
+_NAME_LENGTH_WEIGHT = {2: 0.25, 3: 0.7, 4: 0.25}
+
+
+#: A surname's rank lowers the likelihood of a split that puts it first: 王 (rank 0) counts
+#: fully, a surname of rank SURNAME_RANK_HALF half, rarer ones less (陈晓东罗媛 is 陈晓东 罗媛,
+#: not 陈晓 东罗媛).
+SURNAME_RANK_HALF = 50
 
 
 def split_names(run: str) -> list[str] | None:
-    """Split run-together names (刘红梅司马俊峰 → 刘红梅, 司马俊峰) at surnames; None when no
-    split into names of 2-4 characters, each opening with a surname, exists."""
-    single, double = _surnames()
+    """Split run-together names (刘红梅司马俊峰 → 刘红梅, 司马俊峰) at surnames, the likeliest
+    split by name length and surname frequency; None when no split into names of 2-4
+    characters, each opening with a surname, exists."""
+    ranks = _surnames()
     n = len(run)
     best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
     best[0] = (1.0, [])
@@ -123,16 +153,13 @@ def split_names(run: str) -> list[str] | None:
             if j > n:
                 continue
             name = run[i:j]
-            if length == 4:
-                ok = name[:2] in double
-            else:
-                ok = name[0] in single or (length == 3 and name[:2] in double)
-            if not ok:
-                continue
-            cand = (score * weight, names + [name])
+            surname = name[:2] if length >= 3 and name[:2] in ranks else name[:1]
+            if surname not in ranks or (length == 4 and len(surname) == 1):
+                continue  # four characters only with a compound surname
+            cand = (score * weight / (1 + ranks[surname] / SURNAME_RANK_HALF), names + [name])
             if best[j] is None or cand[0] > best[j][0]:  # type: ignore[index]
                 best[j] = cand
-    return best[n][1] if best[n] is not None and len(best[n][1]) > 1 else None  # type: ignore[index]
+    return best[n][1] if best[n] is not None else None  # type: ignore[index]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,15 +173,21 @@ def _decode(data: bytes, name: str) -> list[tuple[Any, float]]:
         from PIL import Image, ImageSequence
     except ImportError:
         raise MissingExtraError(f"reading scanned pages needs the ocr extra: {_INSTALL}") from None
+    import warnings
+
     try:
-        img = Image.open(io.BytesIO(data))
-        frames = []
-        for frame in ImageSequence.Iterator(img):
-            dpi = frame.info.get("dpi") or img.info.get("dpi")
-            res = float(dpi[0]) if dpi and dpi[0] and float(dpi[0]) > 30 else ASSUMED_DPI
-            frames.append((np.asarray(frame.convert("L")).copy(), 72.0 / res))
+        with warnings.catch_warnings():  # PIL warns about damaged EXIF data: the error says it
+            warnings.simplefilter("ignore")
+            img = Image.open(io.BytesIO(data))
+            frames = []
+            for frame in ImageSequence.Iterator(img):
+                dpi = frame.info.get("dpi") or img.info.get("dpi")
+                res = float(dpi[0]) if dpi and dpi[0] and float(dpi[0]) > 30 else ASSUMED_DPI
+                frames.append((np.asarray(frame.convert("L")).copy(), 72.0 / res))
     except Exception as e:  # noqa: BLE001 - PIL raises many kinds for a damaged file
-        raise CorruptInputError(f"is not a readable image ({type(e).__name__}: {e})".rstrip(), source=name) from None
+        reason = ("the image data is not recognised" if type(e).__name__ == "UnidentifiedImageError"
+                  else f"damaged or truncated ({type(e).__name__})")
+        raise CorruptInputError(f"is not a readable image: {reason}", source=name) from None
     return frames
 
 
@@ -192,7 +225,7 @@ def image_sheet(img: Any, scale: float, name: str = "<image>") -> Sheet:
         text_boxes.append(tuple(int(v) for v in box))  # type: ignore[arg-type]
         words = item[3] if len(item) > 4 else None
         contents = item[4] if len(item) > 4 else None
-        pieces.extend(_line_pieces(text, box, words, contents, scale))
+        pieces.extend(_line_pieces(img, text, box, words, contents, scale))
     rules = [_scale(b, scale) for b in _rules(img, w, h)]
     pictures = [_scale(b, scale) for b in _pictures(img, text_boxes, scale)]
     return Sheet(w * scale, h * scale, pieces, rules, [], pictures, size_tolerance=OCR_SIZE_TOLERANCE)
@@ -202,32 +235,71 @@ def _scale(b: Box, s: float) -> Box:
     return (b[0] * s, b[1] * s, b[2] * s, b[3] * s)
 
 
-def _line_pieces(text: str, box: Box, words: Any, contents: Any, scale: float) -> list[Piece]:
-    """A recognised line, cut where its characters stand a space apart."""
-    x0, y0, x1, y1 = box
-    size = (y1 - y0) * scale
+def _ink(img: Any, box: Box) -> tuple[Box, list[tuple[int, int]]] | None:
+    """The box tightened to the ink inside it, and the blank column runs between its ink
+    (in image pixels); None when the box holds no ink."""
+    import numpy as np
+
+    h, w = img.shape[:2]
+    x0, y0 = max(0, int(box[0])), max(0, int(box[1]))
+    x1, y1 = min(w, int(box[2]) + 1), min(h, int(box[3]) + 1)
+    crop = img[y0:y1, x0:x1] < INK
+    if crop.size == 0:
+        return None
+    rows = np.flatnonzero(crop.any(axis=1))
+    cols = crop.any(axis=0)
+    ink_cols = np.flatnonzero(cols)
+    if rows.size == 0 or ink_cols.size == 0:
+        return None
+    tight = (x0 + ink_cols[0], y0 + rows[0], x0 + ink_cols[-1] + 1, y0 + rows[-1] + 1)
+    gaps = []
+    blank = np.flatnonzero(~cols[ink_cols[0]:ink_cols[-1] + 1]) + ink_cols[0]
+    if blank.size:
+        breaks = np.flatnonzero(np.diff(blank) > 1)
+        starts = np.concatenate(([blank[0]], blank[breaks + 1]))
+        ends = np.concatenate((blank[breaks], [blank[-1]]))
+        gaps = [(int(x0 + a), int(x0 + b + 1)) for a, b in zip(starts, ends)]
+    return tuple(float(v) for v in tight), gaps  # type: ignore[return-value]
+
+
+def _line_pieces(img: Any, text: str, box: Box, words: Any, contents: Any, scale: float) -> list[Piece]:
+    """A recognised line, measured on the image's ink (its box tightened, its size from the ink
+    height: OCR's line boxes carry padding that grows on short lines) and cut where its
+    characters stand a space apart (a blank run of ink columns between two characters)."""
+    ink = _ink(img, box)
+    if ink is not None:
+        (x0, y0, x1, y1), gaps = ink
+    else:
+        (x0, y0, x1, y1), gaps = box, []
+    size = (y1 - y0) / INK_HEIGHT * scale
+    whole = [Piece(repair_line(text), x0 * scale, y0 * scale, x1 * scale, y1 * scale, size)]
     if not words or not contents or len(words) != len(contents) or "".join(contents) != text.replace(" ", ""):
-        return [Piece(repair_line(text), x0 * scale, y0 * scale, x1 * scale, y1 * scale, size)]
-    height = y1 - y0
-    groups: list[list[tuple[str, float, float]]] = []
-    prev_right = None
-    for wbox, content in zip(words, contents):
-        wx0 = min(p[0] for p in wbox)
-        wx1 = max(p[0] for p in wbox)
-        if prev_right is None or wx0 - prev_right > SPACE_GAP * height:
+        return whole
+    wide = [(a, b) for a, b in gaps if b - a >= SPACE_GAP * (y1 - y0)]
+    if not wide:
+        return whole
+    centres = [(min(p[0] for p in wb) + max(p[0] for p in wb)) / 2 for wb in words]
+    groups: list[list[str]] = [[contents[0]]]
+    edges: list[tuple[float, float]] = []
+    for k in range(1, len(contents)):
+        # A full-width mark has a blank beside it: cut there only at a gutter the detector
+        # bridged. The layout decides whether a space was printed at a cut.
+        need = SPACE_GAP if (contents[k - 1][-1:] not in _MARKS and contents[k][:1] not in _MARKS) else BRIDGED_GUTTER
+        gap = next(((a, b) for a, b in wide
+                    if b - a >= need * (y1 - y0) and centres[k - 1] < (a + b) / 2 < centres[k]), None)
+        if gap is not None:
+            edges.append(gap)
             groups.append([])
-        groups[-1].append((content, wx0, wx1))
-        prev_right = wx1
+        groups[-1].append(contents[k])
     if len(groups) == 1:
-        return [Piece(repair_line(text), x0 * scale, y0 * scale, x1 * scale, y1 * scale, size)]
+        return whole
     out = []
-    texts = [repair_line("".join(c for c, _a, _b in g)) for g in groups]
-    # The first group keeps the line's left edge, the last its right edge (character boxes
-    # are estimates; the line box is measured).
-    for k, (g, t) in enumerate(zip(groups, texts)):
-        gx0 = x0 if k == 0 else g[0][1]
-        gx1 = x1 if k == len(groups) - 1 else g[-1][2]
-        out.append(Piece(t, gx0 * scale, y0 * scale, gx1 * scale, y1 * scale, size))
+    left = x0
+    for k, g in enumerate(groups):
+        right = edges[k][0] if k < len(edges) else x1
+        out.append(Piece(repair_line("".join(g)), left * scale, y0 * scale, right * scale, y1 * scale, size))
+        if k < len(edges):
+            left = edges[k][1]
     return out
 
 
