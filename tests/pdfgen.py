@@ -46,6 +46,8 @@ FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".f
 NO_START = "，。、；：？！）》”’」』…—%,.;:?!)"
 NO_END = "（《“‘「『(["
 MARKERS = "□■"
+#: A slot left this many lines short under a module gets another item.
+FILL_MIN_LINES = 8
 EDITORS = ("王芳", "李娜", "张伟", "刘洋", "陈静", "杨帆")
 PAGE_NAMES = ("要闻", "经济", "地方", "综合", "社会", "国际", "文化", "科技")
 
@@ -617,28 +619,27 @@ class PdfPageMaker:
             x = g["margin"]
             for (m, span), plan in zip(mods, plans):
                 w = span * g["colw"] + (span - 1) * g["gutter"]
-                if plan["height"] > room:
-                    if not m.jumpable:
-                        x += w + g["gutter"]
-                        continue  # drop what cannot be cut
-                    jump = Line(f"（下转第{self.page_no + rng.randint(1, 3)}版）", "song", g["body"],
-                                justify=False, align="right")
-                    plan = self._place(m, g, span, room - g["leading"] * 1.2)
-                    if not any(plan["cols"]) or max(plan["offsets"]) > room - g["leading"] * 2:
-                        x += w + g["gutter"]
+                used = self._fit(c, m, plan, g, x, y, span, room, rend, page_h)
+                # Fill the slot under a short module with more items, as papers do.
+                limit = min(row_h, room)
+                tries = 0
+                while limit - used > g["leading"] * FILL_MIN_LINES and tries < 3:
+                    gap = g["body"] * 1.2
+                    item = self._next_item(on_page, wide=span > 3)
+                    m2 = self._module(item, g, span, half)
+                    plan2 = self._place(m2, g, span, None)
+                    if plan2["height"] > limit - used - gap and not m2.jumpable:
+                        self.queue.insert(0, item)
+                        tries += 1
                         continue
-                    self._truncate_truth(m, plan)
-                    last_col = max(j for j, col in enumerate(plan["cols"]) if col)
-                    used = plan["offsets"][last_col] + sum(
-                        m.flow[i].space_before * m.flow[i].size + g["leading"] for i in plan["cols"][last_col])
-                    self._draw_line(c, jump, x + last_col * (g["colw"] + g["gutter"]), y + used, g["colw"], page_h)
-                self._set_module(c, m, plan, g, x, y, span, rend, page_h)
-                rend.truth.extend(m.truth)
-                for t in m.truth:
-                    pars = t["body"].split("\n") if t["body"] else []
-                    subs = {p for p in pars if len(p) <= 16 and p[-1:] not in "。！？!?”"}
-                    rend.boundaries.extend((p, q) for p, q in zip(pars, pars[1:])
-                                           if p not in subs and q not in subs)
+                    on_page.add(id(item))
+                    if rng.random() < 0.6:
+                        c.setLineWidth(0.4)
+                        c.line(x, page_h - (y + used + gap / 2), x + w, page_h - (y + used + gap / 2))
+                    got = self._fit(c, m2, plan2, g, x, y + used + gap, span, limit - used - gap, rend, page_h)
+                    if not got:
+                        break
+                    used += gap + got
                 x += w + g["gutter"]
                 if len(mods) > 1 and x < g["w"] - g["margin"] and rng.random() < 0.3:
                     c.setLineWidth(0.4)  # a rule between modules
@@ -653,6 +654,32 @@ class PdfPageMaker:
         no = self.page_no
         self.page_no += 1
         return PrintedPage(buf.getvalue(), rend, g["w"], g["h"], no)
+
+    def _fit(self, c: Any, m: Module, plan: dict[str, Any], g: dict[str, float], x: float, y: float,
+             span: int, room: float, rend: Rendered, page_h: float) -> float:
+        """Set a module at (x, y) within ``room`` points of height, cutting an article that does
+        not fit with a (下转第N版) line; the height used (0: nothing set)."""
+        rng = self.rng
+        if plan["height"] > room:
+            if not m.jumpable:
+                return 0.0  # what cannot be cut is dropped
+            jump = Line(f"（下转第{self.page_no + rng.randint(1, 3)}版）", "song", g["body"],
+                        justify=False, align="right")
+            plan = self._place(m, g, span, room - g["leading"] * 1.2)
+            if not any(plan["cols"]) or max(plan["offsets"]) > room - g["leading"] * 2:
+                return 0.0
+            self._truncate_truth(m, plan)
+            last_col = max(j for j, col in enumerate(plan["cols"]) if col)
+            used = plan["offsets"][last_col] + sum(
+                m.flow[i].space_before * m.flow[i].size + g["leading"] for i in plan["cols"][last_col])
+            self._draw_line(c, jump, x + last_col * (g["colw"] + g["gutter"]), y + used, g["colw"], page_h)
+        self._set_module(c, m, plan, g, x, y, span, rend, page_h)
+        rend.truth.extend(m.truth)
+        for t in m.truth:
+            pars = t["body"].split("\n") if t["body"] else []
+            subs = {p for p in pars if len(p) <= 16 and p[-1:] not in "。！？!?”"}
+            rend.boundaries.extend((p, q) for p, q in zip(pars, pars[1:]) if p not in subs and q not in subs)
+        return min(plan["height"], room)
 
     def _next_item(self, on_page: set[int], wide: bool) -> list[dict[str, Any]]:
         """The next item of the shuffled pool not yet on this page (a picture story is not set

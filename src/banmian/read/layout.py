@@ -60,6 +60,9 @@ ROW_GAP_MARGIN = 0.1
 #: Horizontal channels tried (widest first) to free columns under a headline set close above
 #: them: the space under a section label, a kicker, the headline, a byline row.
 FALLBACK_TRIES = 4
+#: Share of a region's width a rule must cross to mark a row break in a channel no wider than
+#: the space between two lines.
+RULE_ACROSS = 0.9
 #: Extra score for a channel that holds a rule parallel to it (a drawn separator).
 RULE_BONUS = 2.0
 #: A vertical cut through a region whose text stands on one row needs a channel this many ems
@@ -407,8 +410,13 @@ class _Cut:
             if any(r[1] < g0 and r[3] > g1 and x0 < r[0] < x1 for r in self.v_rules):
                 continue
             score = (g1 - g0) / self.body
-            ruled = any(g0 - 1 <= r[1] <= g1 + 1 and r[0] < x1 and r[2] > x0
-                        and (r[2] - r[0]) >= 0.5 * (x1 - x0) for r in self.h_rules)
+            # A rule in the channel makes it a break between rows when it runs across the region,
+            # or across half of it where the channel is wider than a line space (a rule under
+            # one stacked article, beside a column that runs on, marks no row).
+            spans = [min(r[2], x1) - max(r[0], x0) for r in self.h_rules
+                     if g0 - 1 <= r[1] <= g1 + 1 and r[0] < x1 and r[2] > x0]
+            wide = (g1 - g0) >= self.line_gap * (1 + ROW_GAP_MARGIN)
+            ruled = any(sp >= RULE_ACROSS * (x1 - x0) or (wide and sp >= 0.5 * (x1 - x0)) for sp in spans)
             if ruled:
                 score += RULE_BONUS
             strong = ruled or (g1 - g0) >= self.line_gap + STRONG_ROW_GAP * self.line_gap
@@ -440,14 +448,18 @@ class _Cut:
             if wide:
                 self._split(els, sorted((c[1] + c[2]) / 2 for c in wide), vertical=False, out=out)
                 return
+            best: tuple[int, list[_El], list[_El]] | None = None
             for c in sorted(h, key=lambda c: (-c[0], c[1]))[:FALLBACK_TRIES]:
                 mid = (c[1] + c[2]) / 2
                 upper = [e for e in els if (e.y0 + e.y1) / 2 < mid]
                 lower = [e for e in els if (e.y0 + e.y1) / 2 >= mid]
-                if any(len(part) > 1 and self._v_candidates(part, _bbox(part)) for part in (upper, lower)):
-                    self.cut(upper, out)
-                    self.cut(lower, out)
-                    return
+                freed = sum(len(self._v_candidates(part, _bbox(part))) for part in (upper, lower) if len(part) > 1)
+                if freed and (best is None or freed > best[0]):
+                    best = (freed, upper, lower)  # the cut that frees the most columns
+            if best is not None:
+                self.cut(best[1], out)
+                self.cut(best[2], out)
+                return
             self._leaf(els, out)
         else:
             self._leaf(els, out)
@@ -529,11 +541,13 @@ class _Run:
     x1: float = 0.0
     gap_before: int = 1
     col_x1: float = 0.0  # the right edge of the column it stands in (its own, or a neighbour's)
+    col_x0: float = 0.0  # ... and its left edge
 
     def extent(self) -> None:
         self.x1 = max(ln.x1 for ln in self.lines)
         self.x0 = min(ln.x0 for ln in self.lines)
         self.col_x1 = self.x1
+        self.col_x0 = self.x0
 
 
 def _column_edges(runs: list[_Run], body: float, tol: float) -> None:
@@ -547,6 +561,9 @@ def _column_edges(runs: list[_Run], body: float, tol: float) -> None:
             edge = max(a.x1, b.x1)
             a.col_x1 = max(a.col_x1, edge)
             b.col_x1 = max(b.col_x1, edge)
+            left = min(a.x0, b.x0)
+            a.col_x0 = min(a.col_x0, left)
+            b.col_x0 = min(b.col_x0, left)
 
 
 def build_blocks(items: list[_Line | Box], body: float, tol: float = SIZE_TOLERANCE) -> list[LBlock]:
@@ -620,12 +637,14 @@ def _centred(ln: _Line, left: float, right: float, em: float) -> bool:
 def _continues(a: _Run, b: _Run, title: float) -> bool:
     """Does run ``b`` (the top of the next column) continue the last paragraph of run ``a``?"""
     la, lb = a.lines[-1], b.lines[0]
-    if abs(la.size - lb.size) > 0.05 * la.size or la.size >= title or len(a.lines) < 2:
+    if abs(la.size - lb.size) > 0.05 * la.size or la.size >= title or la.font != lb.font:
         return False
+    if len(a.lines) < 2 and la.x0 - a.col_x0 < INDENT * la.size:
+        return False  # one line: only a paragraph's indented first line, run on to the next column
     if not (lb.y0 < la.y0 and (lb.x0 >= la.x1 or lb.x1 <= la.x0)):
         return False  # the next column stands beside, starting higher up
     em = la.size
-    full_a = a.x1 - la.x1 <= FLUSH * em
+    full_a = a.col_x1 - la.x1 <= FLUSH * em
     lb_full = b.x1 - lb.x1 <= FLUSH * em and len(b.lines) >= 2
     lb_flush = lb.x0 - b.x0 <= FLUSH * em and (len(b.lines) < 2 or b.lines[1].x0 - b.x0 <= FLUSH * em)
     return full_a and lb_full and lb_flush

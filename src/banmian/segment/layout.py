@@ -20,9 +20,10 @@ from statistics import median
 from ..model import Block, Page
 from . import patterns as P
 
-#: Font size / body font size from which a block is surely a headline (kickers and
-#: subheadlines are set 1.1-1.4 times the body, headlines 1.6-4 times on the pages measured).
-HEADLINE_FONT_RATIO = 1.5
+#: Font size / body font size from which a block is surely a headline: inner subheads are set in
+#: the body size or up to a quarter larger; the headline of a short item 1.4-1.6 times the body,
+#: a main headline 2-4 times.
+HEADLINE_FONT_RATIO = 1.35
 #: A caption is set smaller than the body (papers use 0.8-0.95 of the body size).
 CAPTION_FONT_RATIO = 0.97
 #: How far under a picture's bottom edge (in body ems) a caption may start.
