@@ -228,16 +228,16 @@ def _rules(sheet: Sheet, body: float) -> list[Box]:
 def _rows(pieces: list[Piece]) -> list[list[Piece]]:
     """Pieces grouped into rows (vertical overlap of more than half the smaller height)."""
     rows: list[list[Piece]] = []
-    for p in sorted(pieces, key=lambda q: (q.y0 + q.y1) / 2):
+    ly0 = ly1 = 0.0
+    for p in sorted(pieces, key=lambda q: q.y0 + q.y1):
         if rows:
-            last = rows[-1]
-            ly0 = min(q.y0 for q in last)
-            ly1 = max(q.y1 for q in last)
             overlap = min(ly1, p.y1) - max(ly0, p.y0)
             if overlap > 0.5 * min(ly1 - ly0, p.y1 - p.y0):
-                last.append(p)
+                rows[-1].append(p)
+                ly0, ly1 = min(ly0, p.y0), max(ly1, p.y1)
                 continue
         rows.append([p])
+        ly0, ly1 = p.y0, p.y1
     for r in rows:
         r.sort(key=lambda q: q.x0)
     return rows

@@ -41,6 +41,11 @@ SPACE_GAP = 0.4
 #: that the detector took for one line (a mark's own blank is under 0.7; gutters are 0.8 em
 #: and more, added to it).
 BRIDGED_GUTTER = 1.2
+#: The detector pads its boxes: a sliver of ink at a box's end narrower than SLIVER ink heights,
+#: standing SLIVER_GAP ink heights or more from the rest, is the edge of a neighbouring column's
+#: glyph (a gutter is 0.8 em and more; a glyph is at least 0.25 em wide and a sliver less).
+SLIVER = 0.4
+SLIVER_GAP = 0.7
 #: Share of the em that the ink of a line of Chinese characters fills, top to bottom (measured
 #: on the test fonts: 0.88-0.95; a line of digits or Latin letters fills less, 0.7).
 INK_HEIGHT = 0.92
@@ -251,7 +256,7 @@ def _ink(img: Any, box: Box) -> tuple[Box, list[tuple[int, int]]] | None:
     ink_cols = np.flatnonzero(cols)
     if rows.size == 0 or ink_cols.size == 0:
         return None
-    tight = (x0 + ink_cols[0], y0 + rows[0], x0 + ink_cols[-1] + 1, y0 + rows[-1] + 1)
+    tight = [x0 + ink_cols[0], y0 + rows[0], x0 + ink_cols[-1] + 1, y0 + rows[-1] + 1]
     gaps = []
     blank = np.flatnonzero(~cols[ink_cols[0]:ink_cols[-1] + 1]) + ink_cols[0]
     if blank.size:
@@ -259,6 +264,12 @@ def _ink(img: Any, box: Box) -> tuple[Box, list[tuple[int, int]]] | None:
         starts = np.concatenate(([blank[0]], blank[breaks + 1]))
         ends = np.concatenate((blank[breaks], [blank[-1]]))
         gaps = [(int(x0 + a), int(x0 + b + 1)) for a, b in zip(starts, ends)]
+    # A sliver of a neighbouring column's glyph inside the padded box, cut off by a gutter.
+    height = tight[3] - tight[1]
+    if gaps and gaps[0][0] - tight[0] < SLIVER * height and gaps[0][1] - gaps[0][0] >= SLIVER_GAP * height:
+        tight[0] = gaps.pop(0)[1]
+    if gaps and tight[2] - gaps[-1][1] < SLIVER * height and gaps[-1][1] - gaps[-1][0] >= SLIVER_GAP * height:
+        tight[2] = gaps.pop()[0]
     return tuple(float(v) for v in tight), gaps  # type: ignore[return-value]
 
 

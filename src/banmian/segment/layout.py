@@ -17,8 +17,14 @@ from __future__ import annotations
 
 from statistics import median
 
+import re
+
 from ..model import Block, Page
+from . import bylines as B
 from . import patterns as P
+
+#: A line of names only: 2-4 characters each (with a · in names of minorities), space-separated.
+_NAMES_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}(?:[ \u3000]+[\u4e00-\u9fff·]{2,8}){0,3}$")
 
 #: Font size / body font size from which a block is surely a headline: inner subheads are set in
 #: the body size or up to a quarter larger; the headline of a short item 1.4-1.6 times the body,
@@ -67,10 +73,20 @@ def before_jump(blocks: list[Block]) -> None:
             prev.role = "text"
 
 
+def wrapped_byline_names(blocks: list[Block]) -> None:
+    """A byline broken after its role (``本报记者 王鸣峰 宋浩新 通讯员`` / ``扎西卓玛``): the
+    names on the next line are the rest of the byline, not a headline."""
+    for prev, b in zip(blocks, blocks[1:]):
+        if (prev.role == "byline" and b.role in ("title", "text") and _NAMES_RE.match(b.text)
+                and B.trailing_role(prev.text)):
+            b.role = "byline"
+
+
 def apply_layout_evidence(page: Page) -> None:
     """Adjust roles set by :func:`blocks.assign_roles` with the page's measured layout."""
     blocks = page.blocks
     before_jump(blocks)
+    wrapped_byline_names(blocks)
     if not any(b.font_size for b in blocks):
         return
     body = body_font(blocks)
