@@ -18,6 +18,6 @@ fi
 
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test,html,parquet,web]"
+.venv/bin/python -m pip install --quiet -e ".[test,html,parquet,web,pdf,ocr]"
 # The browser test (Debian chromium driven by Playwright) must run here, not be skipped.
 BANMIAN_REQUIRE_BROWSER=1 .venv/bin/python -m pytest "$@"

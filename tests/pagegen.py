@@ -44,6 +44,39 @@ class Rendered:
     boundaries: list[tuple[str, str]] = field(default_factory=list)  # consecutive real paragraphs
 
 
+def group_items(articles: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Printable items: one article each, except that the briefs of a roundup (a run of briefs
+    sharing a section) stay together."""
+    items: list[list[dict[str, Any]]] = []
+    run: list[dict[str, Any]] = []
+    for a in articles:
+        if a["kind"] == "brief":
+            if run and run[-1]["section"] != a["section"]:
+                items.append(run)
+                run = []
+            run.append(a)
+        else:
+            if run:
+                items.append(run)
+                run = []
+            items.append([a])
+    if run:
+        items.append(run)
+    return items
+
+
+def names_text(bylines: list[dict[str, Any]], sep: str = " ") -> str:
+    """Bylines as printed: each role once before the names that share it."""
+    parts: list[str] = []
+    role = None
+    for b in bylines:
+        if b.get("role") and b["role"] != role:
+            parts.append(b["role"])
+            role = b["role"]
+        parts.append(b["name"])
+    return sep.join(parts)
+
+
 class PageMaker:
     """Prints pages from the article pool; every choice is drawn from ``rng``."""
 
@@ -54,33 +87,11 @@ class PageMaker:
         self.unsigned_item_rate = unsigned_item_rate
         self.pool = articles
         self.break_rate = break_rate
-        # Roundups are runs of briefs sharing a section; keep them together.
-        self.items: list[list[dict[str, Any]]] = []
-        run: list[dict[str, Any]] = []
-        for a in articles:
-            if a["kind"] == "brief":
-                if run and run[-1]["section"] != a["section"]:
-                    self.items.append(run)
-                    run = []
-                run.append(a)
-            else:
-                if run:
-                    self.items.append(run)
-                    run = []
-                self.items.append([a])
-        if run:
-            self.items.append(run)
+        self.items = group_items(articles)
 
     # -- pieces ---------------------------------------------------------------------------
     def _names(self, bylines: list[dict[str, Any]], sep: str = " ") -> str:
-        parts: list[str] = []
-        role = None
-        for b in bylines:
-            if b.get("role") and b["role"] != role:
-                parts.append(b["role"])
-                role = b["role"]
-            parts.append(b["name"])
-        return sep.join(parts)
+        return names_text(bylines, sep)
 
     def _byline_blocks(self, bylines: list[dict[str, Any]]) -> list[str]:
         rng = self.rng

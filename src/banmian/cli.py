@@ -22,6 +22,8 @@ examples:
   banmian parse pages/*.txt --format jsonl > pages.jsonl
   banmian parse big5-page.txt --encoding big5
   banmian parse saved-article.html            # an e-paper or news site's article page (pip install banmian[html])
+  banmian parse page.pdf --blocks          # PDF: pip install 'banmian[pdf]'
+  banmian parse scan.png scan.tiff         # scans, by OCR: pip install 'banmian[ocr]'
   cat page.txt | banmian parse - --date 2023-05-22
 """
 

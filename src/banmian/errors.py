@@ -8,7 +8,7 @@ HTTP API (later) renders ``to_dict()``; batch jobs record both.
 from __future__ import annotations
 
 __all__ = ["BanmianError", "InputError", "DecodeError", "EmptyInputError", "BinaryInputError",
-           "NoArticleError", "MissingExtraError", "UsageError", "GoldError", "StoreError", "ArchiveMissingError",
+           "NoArticleError", "CorruptInputError", "EncryptedInputError", "MissingExtraError", "UsageError", "GoldError", "StoreError", "ArchiveMissingError",
            "ArchiveVersionError", "QuerySyntaxError", "FilterError", "WebError", "NotFoundError",
            "ParameterError", "MethodNotAllowedError"]
 
@@ -59,6 +59,18 @@ class NoArticleError(InputError):
     """A page that reads but holds no article text (an index page, a login page, an empty shell)."""
 
     code = "E120"
+
+
+class CorruptInputError(InputError):
+    """A PDF or image file that its reader cannot parse (truncated, damaged, not what it claims)."""
+
+    code = "E110"
+
+
+class EncryptedInputError(InputError):
+    """A PDF that needs a password."""
+
+    code = "E111"
 
 
 class MissingExtraError(BanmianError):

@@ -40,6 +40,7 @@ class Block:
         d: dict[str, Any] = {"index": self.index, "text": self.text, "role": self.role}
         if self.box is not None:
             d["box"] = list(self.box)
+            d["page_no"] = self.page_no
         if self.font_size is not None:
             d["font_size"] = self.font_size
         return d
@@ -156,6 +157,8 @@ class Page:
     date: str | None = None
     articles: list[Article] = _field(default_factory=list)
     furniture: list[str] = _field(default_factory=list)  # running heads, page numbers, editor lines
+    #: Pictures a layout reader found, as ``(page_no, (x0, y0, x1, y1))``: layout evidence.
+    pictures: list[tuple[int, tuple[float, float, float, float]]] = _field(default_factory=list)
 
     def to_dict(self, *, with_blocks: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -166,4 +169,6 @@ class Page:
         }
         if with_blocks:
             d["blocks"] = [b.to_dict() for b in self.blocks]
+            if self.pictures:
+                d["pictures"] = [{"page_no": n, "box": list(box)} for n, box in self.pictures]
         return d

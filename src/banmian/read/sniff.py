@@ -21,6 +21,10 @@ _HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<di
                b"<li", b"<a ", b"<td", b"<font", b"<img")
 
 
+#: Image formats read by OCR (the ``ocr`` extra).
+_IMAGES = ("png", "jpeg", "tiff")
+
+
 def sniff(data: bytes) -> str:
     """``text``, ``html``, ``pdf``, an image format or another binary format's name."""
     head = data[:16]
@@ -40,11 +44,16 @@ def read_page(data: bytes, name: str, encoding: str | None = None) -> Page:
     kind = sniff(data)
     if kind == "text":
         return read_text_page(data, name, encoding=encoding)
+    if kind == "pdf":
+        from .pdf import read_pdf_page
+
+        return read_pdf_page(data, name)
+    if kind in _IMAGES:
+        from .ocr import read_image_page
+
+        return read_image_page(data, name, kind)
     if kind == "html":
         from .html import read_html_page
 
         return read_html_page(data, name, encoding=encoding)
-    if kind in ("pdf", "png", "jpeg", "tiff", "gif"):
-        raise InputError(f"is {kind.upper()}; this version reads text pages only "
-                         "(PDF, HTML and scanned pages come with their readers)", source=name)
     raise InputError(f"is a {kind} archive, not a page", source=name)

@@ -14,6 +14,7 @@ from . import patterns as P
 from .articles import build_articles
 from .blocks import assign_roles
 from .joins import join_blocks
+from .layout import apply_layout_evidence
 
 __all__ = ["segment_page"]
 
@@ -38,13 +39,14 @@ def _page_date(furniture: list[str]) -> str | None:
 
 def segment_page(page: Page) -> Page:
     assign_roles(page.blocks)
+    apply_layout_evidence(page)
     units = join_blocks(page.blocks)
     articles, furniture = build_articles(units, _usual_gap(page))
     prefix = page.source.sha256[:16]
     for k, art in enumerate(articles, 1):
         art.id = f"{prefix}-{k:02d}"
     page.articles = articles
-    page.furniture = furniture
+    page.furniture = list(page.furniture) + furniture  # a layout reader's running heads come first
     if page.date is None:
-        page.date = _page_date(furniture)
+        page.date = _page_date(page.furniture)
     return page

@@ -15,6 +15,7 @@ from . import bylines as B
 from . import patterns as P
 from .blocks import is_roundup, lead_echo
 from .joins import Unit
+from .layout import caption_leads, headline_sized, unit_body_font
 
 _DASH_RE = re.compile(r"^[—–-]{1,3}\s*")
 _CLAUSE_RE = re.compile(r"[，,；;]")
@@ -221,6 +222,8 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
     roundup: str | None = None
     pending_role: str | None = None  # a byline line ending in its role: 本报记者 | 张三 李四
     i, n = 0, len(units)
+    layout = any(u.font_size for u in units)  # measured by a PDF or OCR reader
+    body = unit_body_font(units) if layout else None
 
     def start(section: str | None) -> _Draft:
         nonlocal cur
@@ -247,7 +250,8 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
             group = units[i:j]
             nxt = units[j] if j < n else None
             parallel = len(group) == 1 and _parallel(units, i)
-            if not _opens_article(cur, group, nxt, roundup is not None, usual_gap, parallel):
+            if not headline_sized(group, body) and not _opens_article(cur, group, nxt, roundup is not None,
+                                                                      usual_gap, parallel):
                 assert cur is not None
                 for g in group:
                     cur.paragraphs.append(g.text)
@@ -294,7 +298,9 @@ def build_articles(units: list[Unit], usual_gap: int = 0) -> tuple[list[Article]
                 i += 1
                 continue
         if (role == "text" and cur is not None and cur.has_content and P.OPENING_DATELINE_RE.match(u.text)
-                and roundup is None and (len(cur.paragraphs) > cur.subheads or cur.captions)):
+                and roundup is None and (len(cur.paragraphs) > cur.subheads or cur.captions)
+                and not caption_leads(bool(cur.titles), bool(cur.bylines), bool(cur.paragraphs),
+                                      bool(cur.captions), layout)):
             start(pending_section)  # 新华社北京…电 with no headline: a new item
             pending_section = None
         elif cur is None or (cur.closed and role in ("text", "caption")):

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from ..model import Block
 from .blocks import is_terminal, number_ends_sentence
 
-#: Roles that may stand between the two halves of a cut paragraph.
-_PASS_THROUGH = frozenset(("caption", "credit", "byline", "furniture", "jump"))
+#: Roles that may stand between the two halves of a cut paragraph. Not a jump line: 下转第2版 ends
+#: this page's part of the article, 上接第1版 starts the rest of one begun elsewhere.
+_PASS_THROUGH = frozenset(("caption", "credit", "byline", "furniture"))
 
 
 @dataclass(slots=True)
