@@ -504,17 +504,22 @@ def _rows_beside(els: list[_El], x: float, left: bool) -> bool:
 
 
 def _row_line(row: list[Piece], region: int) -> _Line:
+    chars = sum(len(p.text) for p in row)
+    if len(row) == 1:
+        p = row[0]
+        return _Line(p.text, p.x0, p.y0, p.x1, p.y1, round(p.size, 1), region, chars, p.font)
     text = _row_text(row)
     sizes: Counter[float] = Counter()
     fonts: Counter[str] = Counter()
     for p in row:
         sizes[round(p.size, 1)] += len(p.text)
         # The face of the Chinese characters is the line's face (digits, Latin letters and
-        # marks inside Chinese text often come from another).
-        fonts[p.font] += sum(1 for ch in p.text if ch >= "\u3400") * 10 + 1
+        # marks inside Chinese text often come from another): count characters outside ASCII
+        # (three UTF-8 bytes each) ten times.
+        wide = (len(p.text.encode("utf-8")) - len(p.text)) // 2
+        fonts[p.font] += wide * 10 + 1
     return _Line(text, min(p.x0 for p in row), min(p.y0 for p in row), max(p.x1 for p in row),
-                 max(p.y1 for p in row), sizes.most_common(1)[0][0], region, sum(len(p.text) for p in row),
-                 fonts.most_common(1)[0][0])
+                 max(p.y1 for p in row), sizes.most_common(1)[0][0], region, chars, fonts.most_common(1)[0][0])
 
 
 # ---------------------------------------------------------------------------------------------
