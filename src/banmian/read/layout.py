@@ -72,6 +72,9 @@ ONE_ROW_GUTTER = 2.5
 #: first of the next) is a gutter from this width on; narrower, it is the space after a byline
 #: marker over an indented first line.
 ONE_SIDED_GUTTER = 1.0
+#: Characters stacked one per row at this size (relative to the body) or larger are a headline set
+#: vertically; it is read before the columns it stands beside.
+VERTICAL_TITLE_SIZE = 1.3
 #: Gap between two pieces of one row that is printed as a space (a full-width space is 1 em, a
 #: Latin space 0.25-0.33 em; character spacing of justified lines stays under 0.2 em).
 SPACE_GAP = 0.3
@@ -114,6 +117,13 @@ FURNITURE_DEPTH = 6
 #: by at least NO_RULE_GAP ems, that reads like a page number, a date or a page name.
 NO_RULE_BAND = 0.06
 NO_RULE_GAP = 1.5
+#: Repetition across the pages of a document: the first and last few blocks of each page are
+#: compared; a match must recur on half the pages (two at least) at about the same height.
+REPEAT_EDGE_BLOCKS = 3
+REPEAT_Y_SLACK = 0.03  # share of the page height
+REPEAT_BAND = 0.1      # within the top or bottom tenth of the page
+#: ... set in small type: a headline repeated over its continuation (上接) is no running head.
+REPEAT_MAX_SIZE = 1.2
 
 #: Full-width marks whose ink fills part of their em: the white beside them is never a space.
 _NO_SPACE_AFTER = frozenset("，。、；：？！）》」』”’…—（《「『“‘")
@@ -171,6 +181,7 @@ class Layout:
     furniture: list[str]
     pictures: list[Box]
     body_size: float
+    height: float = 0.0
 
 
 @dataclass(slots=True)
@@ -194,13 +205,13 @@ def analyse(sheet: Sheet) -> Layout:
     """Blocks in reading order, furniture and pictures of one page."""
     pieces = [p for p in sheet.pieces if p.text.strip() and p.x1 > p.x0 and p.y1 > p.y0]
     if not pieces:
-        return Layout([], [], list(sheet.pictures), 0.0)
+        return Layout([], [], list(sheet.pictures), 0.0, sheet.height)
     body = body_size(pieces)
     rules = _rules(sheet, body)
     pieces, furniture = split_furniture(pieces, rules, sheet, body)
     lines = order_lines(pieces, rules, sheet.pictures, body, sheet.size_tolerance)
     blocks = build_blocks(lines, body, sheet.size_tolerance)
-    return Layout(blocks, furniture, list(sheet.pictures), body)
+    return Layout(blocks, furniture, list(sheet.pictures), body, sheet.height)
 
 
 def body_size(pieces: list[Piece]) -> float:
@@ -472,9 +483,21 @@ class _Cut:
             while k < len(cuts) and c > cuts[k]:
                 k += 1
             parts[k].append(e)
+        if vertical:
+            # A headline set vertically (竖排) beside its article's columns is read first.
+            parts.sort(key=lambda part: not self._vertical_title(part))
         for part in parts:
             if part:
                 self.cut(part, out)
+
+    def _vertical_title(self, els: list[_El]) -> bool:
+        """Single characters in a headline size stacked in one column: a vertical headline."""
+        if len(els) < 2 or any(e.piece is None or len(e.piece.text) != 1 for e in els):
+            return False
+        if any(e.piece.size < VERTICAL_TITLE_SIZE * self.body for e in els):  # type: ignore[union-attr]
+            return False
+        x0 = min(e.x0 for e in els)
+        return all(e.x0 - x0 < 0.5 * (e.x1 - e.x0) for e in els)
 
     def _leaf(self, els: list[_El], out: list[_Line | Box]) -> None:
         self.region += 1
@@ -699,6 +722,39 @@ def _split_jumps(blocks: list[LBlock]) -> list[LBlock]:
 # Page
 # ---------------------------------------------------------------------------------------------
 
+_DIGITS_RE = re.compile(r"[0-9０-９一二三四五六七八九十]+")
+
+
+def repeated_furniture(layouts: list[Layout]) -> None:
+    """Running heads and feet found by repetition across the pages of one document: a short block
+    at the top or bottom of its page that recurs, digits aside, at the same height on other pages
+    (a head without a rule under it, the paper's name in the foot) is furniture."""
+    if len(layouts) < 2:
+        return
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for k, lay in enumerate(layouts):
+        for b in lay.blocks[:REPEAT_EDGE_BLOCKS] + lay.blocks[-REPEAT_EDGE_BLOCKS:]:
+            y = b.box[1] / lay.height if lay.height else 0.5
+            if (len(b.text) <= FURNITURE_CHARS and b.size <= REPEAT_MAX_SIZE * lay.body_size
+                    and (y <= REPEAT_BAND or y >= 1 - REPEAT_BAND)):
+                seen.setdefault(_DIGITS_RE.sub("#", b.text), []).append((k, y))
+    need = max(2, (len(layouts) + 1) // 2)
+    for key, places in seen.items():
+        pages = {k for k, _y in places}
+        ys = [y for _k, y in places]
+        if len(pages) < need or max(ys) - min(ys) > REPEAT_Y_SLACK:
+            continue
+        for k in pages:
+            lay = layouts[k]
+            keep = []
+            for b in lay.blocks:
+                if _DIGITS_RE.sub("#", b.text) == key:
+                    lay.furniture.append(b.text)
+                else:
+                    keep.append(b)
+            lay.blocks = keep
+
+
 def to_page(layouts: list[Layout], name: str, data: bytes, fmt: str) -> Page:
     """A Page of blocks from the layouts of a document's pages (``page_no`` counts from 1).
 
@@ -706,6 +762,7 @@ def to_page(layouts: list[Layout], name: str, data: bytes, fmt: str) -> Page:
     texts joined by blank lines, in order."""
     import hashlib
 
+    repeated_furniture(layouts)
     blocks: list[Block] = []
     furniture: list[str] = []
     pictures: list[tuple[int, Box]] = []
