@@ -18,7 +18,8 @@ pytest.importorskip("reportlab", reason="the test extra is not installed")
 from banmian.errors import CorruptInputError, EmptyInputError, EncryptedInputError, MissingExtraError  # noqa: E402
 from banmian.pipeline import parse_bytes, parse_page  # noqa: E402
 from pagegen import score  # noqa: E402
-from pdfgen import PdfPageMaker, check_articles, summarise  # noqa: E402
+from articlecheck import check_articles, summarise  # noqa: E402
+from pdfgen import PdfPageMaker  # noqa: E402
 
 #: Pages typeset for the gate (seeded: the same pages on every run).
 GATE_PAGES = 40

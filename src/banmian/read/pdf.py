@@ -75,7 +75,8 @@ def _open(data: bytes, name: str) -> Any:
 
 def read_pdf_page(data: bytes, name: str) -> Page:
     """Read every page of a PDF into one Page of blocks (``Block.page_no`` numbers them)."""
-    from .layout import analyse, to_page
+    from .assemble import to_page
+    from .layout import analyse
 
     doc = _open(data, name)
     try:

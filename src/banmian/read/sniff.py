@@ -54,4 +54,6 @@ def read_page(data: bytes, name: str, encoding: str | None = None) -> Page:
     if kind == "html":
         raise InputError(f"is {kind.upper()}; this version reads text pages only "
                          "(PDF, HTML and scanned pages come with their readers)", source=name)
+    if kind == "gif":
+        raise InputError("is a GIF image; scanned pages are read from PNG, JPEG or TIFF", source=name)
     raise InputError(f"is a {kind} archive, not a page", source=name)
