@@ -167,6 +167,11 @@ def _ragged_caption_stays_one_block():
     return pieces + col(30, 120, P1), [], [], [], ["".join(cap), T1], []
 
 
+def _vertical_headline_beside_columns():
+    head = [Piece(ch, 300, 40 + k * 30, 324, 64 + k * 30, 24.0, font="hei") for k, ch in enumerate("山乡巨变")]
+    return col(30, 40, P1) + col(170, 40, P2) + head, [], [], [], ["山乡巨变", T1, T2], []
+
+
 CASES = [
     ("two columns", _two_columns),
     ("headline over its columns, set close", _headline_over_columns),
@@ -185,6 +190,7 @@ CASES = [
     ("picture with caption beside a column", _picture_with_caption_beside_column),
     ("framed picture story beside an article", _framed_picture_story_beside_article),
     ("ragged caption stays one block", _ragged_caption_stays_one_block),
+    ("vertical headline beside its columns", _vertical_headline_beside_columns),
 ]
 
 

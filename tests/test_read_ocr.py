@@ -69,7 +69,8 @@ rapidocr = pytest.importorskip("rapidocr_onnxruntime", reason="the ocr extra is 
 pytest.importorskip("reportlab", reason="the test extra is not installed")
 
 from banmian.pipeline import parse_bytes  # noqa: E402
-from pdfgen import PdfPageMaker, check_articles, image_pdf, rasterise, summarise  # noqa: E402
+from articlecheck import check_articles, summarise  # noqa: E402
+from pdfgen import PdfPageMaker, image_pdf, rasterise  # noqa: E402
 
 #: Rasterised pages read for the gate (A4, three columns, 200 dpi).
 OCR_PAGES = 2

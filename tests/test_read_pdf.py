@@ -18,7 +18,8 @@ pytest.importorskip("reportlab", reason="the test extra is not installed")
 from banmian.errors import CorruptInputError, EmptyInputError, EncryptedInputError, MissingExtraError  # noqa: E402
 from banmian.pipeline import parse_bytes, parse_page  # noqa: E402
 from pagegen import score  # noqa: E402
-from pdfgen import PdfPageMaker, check_articles, summarise  # noqa: E402
+from articlecheck import check_articles, summarise  # noqa: E402
+from pdfgen import PdfPageMaker  # noqa: E402
 
 #: Pages typeset for the gate (seeded: the same pages on every run).
 GATE_PAGES = 40
@@ -126,6 +127,23 @@ def test_several_pages_make_one_page_of_blocks():
     assert {b.page_no for b in page.blocks} == {1, 2}
     assert page.furniture == ["第2版", "第3版"]
     assert page.articles[0].body == "近日，港口集装箱吞吐量再创新高，同比增长百分之十二。"
+
+
+def test_running_head_without_rule_found_by_repetition():
+    def draw(c):
+        for k, headline in enumerate(("港口吞吐量创新高", "高铁通车惠民生", "新能源汽车产销两旺")):
+            c.setFont("hei", 9)
+            c.drawString(30, 480, "人民日报海外版")   # no rule under it, no date or page number
+            c.setFont("hei", 24)
+            c.drawString(30, 430, headline)
+            c.setFont("song", 10)
+            c.drawString(50, 400, "本报讯 近日，港口集装箱吞吐量")
+            c.drawString(30, 385, f"再创新高，同比增长百分之十{k}。")
+            c.showPage()
+
+    page = parse_bytes(_pdf(draw), "three.pdf", facts=False)
+    assert page.furniture == ["人民日报海外版"] * 3
+    assert [a.headline for a in page.articles] == ["港口吞吐量创新高", "高铁通车惠民生", "新能源汽车产销两旺"]
 
 
 def test_encrypted_pdf_is_one_line_error(tmp_path):

@@ -37,7 +37,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Block, Page, Source
 
 Box = tuple[float, float, float, float]
 
@@ -72,6 +71,9 @@ ONE_ROW_GUTTER = 2.5
 #: first of the next) is a gutter from this width on; narrower, it is the space after a byline
 #: marker over an indented first line.
 ONE_SIDED_GUTTER = 1.0
+#: Characters stacked one per row at this size (relative to the body) or larger are a headline set
+#: vertically; it is read before the columns it stands beside.
+VERTICAL_TITLE_SIZE = 1.3
 #: Gap between two pieces of one row that is printed as a space (a full-width space is 1 em, a
 #: Latin space 0.25-0.33 em; character spacing of justified lines stays under 0.2 em).
 SPACE_GAP = 0.3
@@ -171,6 +173,7 @@ class Layout:
     furniture: list[str]
     pictures: list[Box]
     body_size: float
+    height: float = 0.0
 
 
 @dataclass(slots=True)
@@ -194,13 +197,13 @@ def analyse(sheet: Sheet) -> Layout:
     """Blocks in reading order, furniture and pictures of one page."""
     pieces = [p for p in sheet.pieces if p.text.strip() and p.x1 > p.x0 and p.y1 > p.y0]
     if not pieces:
-        return Layout([], [], list(sheet.pictures), 0.0)
+        return Layout([], [], list(sheet.pictures), 0.0, sheet.height)
     body = body_size(pieces)
     rules = _rules(sheet, body)
     pieces, furniture = split_furniture(pieces, rules, sheet, body)
     lines = order_lines(pieces, rules, sheet.pictures, body, sheet.size_tolerance)
     blocks = build_blocks(lines, body, sheet.size_tolerance)
-    return Layout(blocks, furniture, list(sheet.pictures), body)
+    return Layout(blocks, furniture, list(sheet.pictures), body, sheet.height)
 
 
 def body_size(pieces: list[Piece]) -> float:
@@ -472,9 +475,21 @@ class _Cut:
             while k < len(cuts) and c > cuts[k]:
                 k += 1
             parts[k].append(e)
+        if vertical:
+            # A headline set vertically (竖排) beside its article's columns is read first.
+            parts.sort(key=lambda part: not self._vertical_title(part))
         for part in parts:
             if part:
                 self.cut(part, out)
+
+    def _vertical_title(self, els: list[_El]) -> bool:
+        """Single characters in a headline size stacked in one column: a vertical headline."""
+        if len(els) < 2 or any(e.piece is None or len(e.piece.text) != 1 for e in els):
+            return False
+        if any(e.piece.size < VERTICAL_TITLE_SIZE * self.body for e in els):  # type: ignore[union-attr]
+            return False
+        x0 = min(e.x0 for e in els)
+        return all(e.x0 - x0 < 0.5 * (e.x1 - e.x0) for e in els)
 
     def _leaf(self, els: list[_El], out: list[_Line | Box]) -> None:
         self.region += 1
@@ -504,17 +519,22 @@ def _rows_beside(els: list[_El], x: float, left: bool) -> bool:
 
 
 def _row_line(row: list[Piece], region: int) -> _Line:
+    chars = sum(len(p.text) for p in row)
+    if len(row) == 1:
+        p = row[0]
+        return _Line(p.text, p.x0, p.y0, p.x1, p.y1, round(p.size, 1), region, chars, p.font)
     text = _row_text(row)
     sizes: Counter[float] = Counter()
     fonts: Counter[str] = Counter()
     for p in row:
         sizes[round(p.size, 1)] += len(p.text)
         # The face of the Chinese characters is the line's face (digits, Latin letters and
-        # marks inside Chinese text often come from another).
-        fonts[p.font] += sum(1 for ch in p.text if ch >= "\u3400") * 10 + 1
+        # marks inside Chinese text often come from another): count characters outside ASCII
+        # (three UTF-8 bytes each) ten times.
+        wide = (len(p.text.encode("utf-8")) - len(p.text)) // 2
+        fonts[p.font] += wide * 10 + 1
     return _Line(text, min(p.x0 for p in row), min(p.y0 for p in row), max(p.x1 for p in row),
-                 max(p.y1 for p in row), sizes.most_common(1)[0][0], region, sum(len(p.text) for p in row),
-                 fonts.most_common(1)[0][0])
+                 max(p.y1 for p in row), sizes.most_common(1)[0][0], region, chars, fonts.most_common(1)[0][0])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -688,36 +708,3 @@ def _split_jumps(blocks: list[LBlock]) -> list[LBlock]:
             continue
         out.append(b)
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Page
-# ---------------------------------------------------------------------------------------------
-
-def to_page(layouts: list[Layout], name: str, data: bytes, fmt: str) -> Page:
-    """A Page of blocks from the layouts of a document's pages (``page_no`` counts from 1).
-
-    ``start``/``end`` of each block are offsets into the page text the reader makes: the blocks'
-    texts joined by blank lines, in order."""
-    import hashlib
-
-    blocks: list[Block] = []
-    furniture: list[str] = []
-    pictures: list[tuple[int, Box]] = []
-    pos = 0
-    for page_no, lay in enumerate(layouts, 1):
-        furniture.extend(lay.furniture)
-        pictures.extend((page_no, _round(b)) for b in lay.pictures)
-        for k, lb in enumerate(lay.blocks):
-            gap = 2 if (k == 0 and page_no > 1) else lb.gap_before
-            blocks.append(Block(lb.text, len(blocks), pos, pos + len(lb.text), 0 if not blocks else gap,
-                                page_no, _round(lb.box), round(lb.size, 1)))
-            pos += len(lb.text) + 2
-    page = Page(Source(name.rsplit("/", 1)[-1], hashlib.sha256(data).hexdigest(), fmt, None), blocks)
-    page.furniture = furniture
-    page.pictures = pictures
-    return page
-
-
-def _round(b: Box) -> Box:
-    return (round(b[0], 1), round(b[1], 1), round(b[2], 1), round(b[3], 1))

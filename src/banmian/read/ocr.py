@@ -198,7 +198,8 @@ def _decode(data: bytes, name: str) -> list[tuple[Any, float]]:
 
 def read_image_page(data: bytes, name: str, kind: str = "image") -> Page:
     """OCR a scanned page (every frame of a multi-page TIFF) into a Page of blocks."""
-    from .layout import analyse, to_page
+    from .assemble import to_page
+    from .layout import analyse
 
     _engine()  # the missing extra is reported before the image is decoded
     sheets = [image_sheet(img, scale, name) for img, scale in _decode(data, name)]

@@ -75,7 +75,8 @@ def _open(data: bytes, name: str) -> Any:
 
 def read_pdf_page(data: bytes, name: str) -> Page:
     """Read every page of a PDF into one Page of blocks (``Block.page_no`` numbers them)."""
-    from .layout import analyse, to_page
+    from .assemble import to_page
+    from .layout import analyse
 
     doc = _open(data, name)
     try:
@@ -255,7 +256,12 @@ def _graphics(R: Any, page: Any, height: float) -> tuple[list[Box], list[Box], l
     frames: list[Box] = []
     pictures: list[Box] = []
     raw = page.raw
-    objs = [(R.FPDFPage_GetObject(raw, k), None, 0) for k in range(R.FPDFPage_CountObjects(raw))]
+    get_object, get_type, text_kind = R.FPDFPage_GetObject, R.FPDFPageObj_GetType, R.FPDF_PAGEOBJ_TEXT
+    objs = []
+    for k in range(R.FPDFPage_CountObjects(raw)):  # text objects (most of them) are passed over
+        obj = get_object(raw, k)
+        if get_type(obj) != text_kind:
+            objs.append((obj, None, 0))
     L, B, Rr, T = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     mat = R.FS_MATRIX()
     while objs:

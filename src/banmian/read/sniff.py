@@ -56,4 +56,6 @@ def read_page(data: bytes, name: str, encoding: str | None = None) -> Page:
         from .html import read_html_page
 
         return read_html_page(data, name, encoding=encoding)
+    if kind == "gif":
+        raise InputError("is a GIF image; scanned pages are read from PNG, JPEG or TIFF", source=name)
     raise InputError(f"is a {kind} archive, not a page", source=name)
