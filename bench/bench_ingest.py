@@ -66,9 +66,12 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_ingest(db: Path, pages: Path, jobs: int) -> tuple[float, int, str]:
+def run_ingest(db: Path, pages: Path, jobs: int) -> tuple[float, int, str, float]:
     cmd = [sys.executable, "-m", "banmian", "ingest", str(pages), "--db", str(db), "--jobs", str(jobs),
            "--no-progress"]
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
@@ -88,7 +91,9 @@ def run_ingest(db: Path, pages: Path, jobs: int) -> tuple[float, int, str]:
     th.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"ingest failed ({proc.returncode}):\n{out}")
-    return secs, peak, out.strip().splitlines()[-1] if out.strip() else ""
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return secs, peak, out.strip().splitlines()[-1] if out.strip() else "", cpu
 
 
 def main() -> None:
@@ -111,18 +116,20 @@ def main() -> None:
         for p in (db, Path(str(db) + "-wal"), Path(str(db) + "-shm")):
             if p.exists():
                 p.unlink()
-        secs, peak_kb, summary = run_ingest(db, pages, args.jobs)
+        secs, peak_kb, summary, cpu = run_ingest(db, pages, args.jobs)
         con = sqlite3.connect(db)
         n_pages, n_articles = con.execute("SELECT count(*), coalesce(sum(n_articles), 0) FROM pages").fetchone()
         n_facts = con.execute("SELECT count(*) FROM facts").fetchone()[0]
         con.close()
         size = sum(os.path.getsize(str(db) + s) for s in ("", "-wal") if os.path.exists(str(db) + s))
-        secs2, peak2_kb, _ = run_ingest(db, pages, args.jobs)
+        secs2, peak2_kb, _, _ = run_ingest(db, pages, args.jobs)
         load = os.getloadavg()
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
               f" SQLite {sqlite3.sqlite_version}; load average at the end {load[0]:.1f}")
         print(f"ingest, --jobs {args.jobs}: {n_pages} pages, {n_articles} articles, {n_facts} facts"
               f" in {secs:.1f} s = {n_pages / secs:.0f} pages/s ({n_articles / secs:.0f} articles/s)")
+        print(f"  CPU time (all processes): {cpu:.0f} s = {cpu / n_pages * 1000:.2f} ms per page, so "
+              f"{args.jobs / (cpu / n_pages):.0f} pages/s if {args.jobs} cores were ours alone")
         print(f"  peak memory (whole process tree): {peak_kb / 1024:.0f} MB")
         print(f"  summary line: {summary}")
         print(f"re-ingest (all skipped by hash): {secs2:.1f} s = {n_pages / secs2:.0f} pages/s,"

@@ -71,6 +71,10 @@ CASES = [
     ({"type": "quantity", "from": "2023"}, [("01", "quantity", "2300多万元")]),  # no period: the issue date
     ({"type": "date", "from": "2023-03-01", "to": "2023-03-05"}, [("03", "date", "一季度")]),
     ({"name": "王志华"}, [("01", "person", "王志华")]),
+    ({"name": "绵阳市"}, [("03", "indicator", "绵阳零售"), ("01", "place", "绵阳"), ("01", "indicator", "绵阳去年GDP")]),
+    ({"name": "绵阳市", "type": "place"}, [("01", "place", "绵阳")]),
+    ({"name": "京津冀"}, [("04", "place", "京津冀")]),
+    ({"name": "方案", "type": "document"}, [("04", "document", "《方案》")]),
     ({"name": "中国工商银行钦州分行"}, [("02", "organization", "中国工商银行钦州分行")]),
     ({"type": "document"}, [("04", "document", "《方案》")]),
     ({"type": "person", "place": "北京"}, []),

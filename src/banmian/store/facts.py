@@ -79,8 +79,20 @@ def query_facts(con: sqlite3.Connection, *, type: str | None = None, place: str 
         params.append(indicator.strip())
         applied["indicator"] = indicator
     if name:
-        where.append("f.name = ?")
-        params.append(name.strip())
+        # Facts without a division by the name index; those with one (a place, an indicator's
+        # subject) through the divisions so named.
+        name = name.strip()
+        codes = sorted(resolve_place(name).named) if resolve_place(name).divisions else []
+        sql = "SELECT key FROM facts WHERE type = ? AND name = ? AND division IS NULL"
+        types = [type.strip()] if type else [t for (t,) in con.execute("SELECT DISTINCT type FROM facts"
+                                                                     " WHERE name IS NOT NULL AND division IS NULL")]
+        parts = [sql] * len(types)
+        params_n: list[Any] = [p for t in types for p in (t, name)]
+        if codes:
+            parts.append(f"SELECT key FROM facts WHERE division IN ({','.join('?' * len(codes))}) AND name = ?")
+            params_n.extend([*codes, name])
+        where.append(f"f.key IN ({' UNION '.join(parts) or 'SELECT NULL'})")
+        params.extend(params_n)
         applied["name"] = name
     if place:
         scope = resolve_place(place)

@@ -63,7 +63,8 @@ def place_facts_sql(scope: PlaceScope) -> tuple[str, list]:
     if scope.codes:
         parts.append(f"SELECT key FROM facts WHERE division IN ({','.join('?' * len(scope.codes))})")
         params.extend(sorted(scope.codes))
-    parts.append(f"SELECT key FROM facts WHERE type = 'place' AND name IN ({','.join('?' * len(scope.names))})")
+    parts.append(f"SELECT key FROM facts WHERE type = 'place' AND name IN ({','.join('?' * len(scope.names))})"
+                 " AND division IS NULL")
     params.extend(sorted(scope.names))
     return " UNION ".join(parts), params
 
@@ -85,13 +86,14 @@ def article_filter_sql(f: Filters) -> tuple[str, list] | None:
         params.extend([*scope.named, *names])
     if f.person:
         sets.append(f"SELECT key >> {FACT_SHIFT} AS k FROM facts WHERE type = 'person' AND name = ?"
+                    " AND division IS NULL"
                     " UNION SELECT article FROM bylines WHERE name = ?")
         params.extend([f.person.strip(), f.person.strip()])
     if f.organization:
         org = f.organization.strip()
         # The name, or a longer name starting with it (中国工商银行 -> 中国工商银行钦州分行); an index range.
         sets.append(f"SELECT key >> {FACT_SHIFT} AS k FROM facts WHERE type = 'organization'"
-                    " AND name >= ? AND name < ?")
+                    " AND name >= ? AND name < ? AND division IS NULL")
         params.extend([org, org + "\U0010ffff"])
     if f.section:
         sets.append("SELECT key AS k FROM articles WHERE section = ?")
