@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from banmian.model import Article, Caption, Fact, Page, Source  # noqa: E402
 from banmian.store import Archive  # noqa: E402
-from banmian.store.ingest import Writer, page_rows  # noqa: E402
+from banmian.store.ingest import Writer, optimize_index, page_rows  # noqa: E402
 from banmian.store.schema import connect  # noqa: E402
 
 ORDER = 3
@@ -120,15 +120,16 @@ def build(db: str, n_articles: int, seed: int) -> float:
             writer.commit()
             if done % 50 == 0:
                 print(f"  built {done * step * PER_PAGE:,} articles, {time.perf_counter() - t0:.0f} s", flush=True)
-    for t in ("text_bi", "text_uni"):
-        con.execute(f"INSERT INTO {t}({t}, rank) VALUES ('merge', 2000)")
+    t1 = time.perf_counter()
+    optimize_index(con)  # as `banmian ingest` does after a run that added much
+    print(f"  merged the full-text index in {time.perf_counter() - t1:.0f} s")
     con.close()
     return time.perf_counter() - t0
 
 
 def _sample_queries(ar: Archive, n: int, seed: int) -> dict[str, list[str]]:
     rng = random.Random(seed)
-    keys = [r[0] for r in ar.con.execute("SELECT key FROM articles ORDER BY random() LIMIT 2000")]
+    keys = rng.sample([k for (k,) in ar.con.execute("SELECT key FROM articles")], 2000)
     texts = [r[0] for k in keys for r in ar.con.execute("SELECT body FROM articles WHERE key = ?", (k,))]
     alnum = lambda s: all(c.isalnum() for c in s)  # noqa: E731  (no punctuation or spaces in a term)
 

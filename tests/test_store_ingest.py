@@ -141,13 +141,14 @@ def _stored(db: Path) -> int:
 
 def test_kill_9_midway_then_resume_equals_a_clean_run(tmp_path):
     """A real `banmian ingest` killed with SIGKILL (workers and all), twice, then run to the end."""
-    write_pages(tmp_path / "pages", 300, per_day=30)
+    n = 1200  # enough that each run is still going when it has committed its first batch (1 s)
+    write_pages(tmp_path / "pages", n, per_day=60)
     (tmp_path / "pages" / "empty.txt").write_text("")
     clean, crash = tmp_path / "clean.db", tmp_path / "crash.db"
     args = [str(tmp_path / "pages"), "--jobs", "2", "--no-progress"]
     assert _start([*args, "--db", str(clean)]).wait(timeout=600) == 1  # 1: the empty page failed
     total = counts(clean)["pages"]
-    assert total == 300
+    assert total == n
     partials = []
     for _ in range(2):
         kill_after = _stored(crash) + 1  # kill once this run has committed a batch of its own
@@ -155,6 +156,7 @@ def test_kill_9_midway_then_resume_equals_a_clean_run(tmp_path):
         deadline = time.monotonic() + 300
         while _stored(crash) < kill_after and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
+        assert proc.poll() is None, "the run finished before it could be killed: give it more pages"
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=60)
         partials.append(_stored(crash))
@@ -186,3 +188,22 @@ def test_a_page_the_writer_refuses_leaves_nothing_half_written(tmp_path, monkeyp
     with Archive(db) as ar:
         assert ar.check()["ok"]
         assert ar.stats()["articles"] <= 10
+
+
+def test_a_worker_that_dies_costs_only_its_page(tmp_path, monkeypatch):
+    """A crash in native code kills the worker process: its pages are retried alone, the culprit fails."""
+    from banmian.store import ingest as ingest_mod
+
+    write_pages(tmp_path / "pages", 40)
+    (tmp_path / "pages" / "crash.txt").write_bytes(SEED.read_bytes())
+    real = ingest_mod._prepare
+
+    def dying(path, *a, **kw):
+        if path.endswith("crash.txt"):
+            os._exit(3)  # what a segfault looks like from the parent
+        return real(path, *a, **kw)
+
+    monkeypatch.setattr(ingest_mod, "_prepare", dying)  # inherited by the forked workers
+    report = ingest(tmp_path / "a.db", [str(tmp_path / "pages")], jobs=2)
+    assert report.pages == 40 and report.failed == 1
+    assert report.failures[0][0].endswith("crash.txt") and "process died" in report.failures[0][2]

@@ -162,6 +162,9 @@ class IngestProgress:
     def __call__(self, report: Any) -> None:
         rate = report.done / report.seconds if report.seconds > 0 else 0.0
         detail = f"+{report.articles:,} articles, {report.skipped:,} skipped, {report.failed:,} failed"
+        if report.optimizing:
+            detail += "; merging the full-text index"
+            self.last = 0.0  # say so now, also in logs
         if self.bar is not None:
             if self.task is None:
                 self.task = self.bar.add_task("ingest", total=report.found, rate=0.0, detail="")

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Page
-from .export import TABLES, export
+from .export import TABLES, article_json, export
 from .facts import DEFAULT_FACTS_LIMIT, FactsResult, query_facts
 from .filters import Filters
 from .ingest import IngestReport, Writer, ingest, page_rows
@@ -107,11 +107,7 @@ class Archive:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article as the contract's Article JSON plus ``date`` and ``source``; None if unknown."""
-        from .export import _ARTICLES, _article_json
-
-        sql = _ARTICLES.replace("WHERE a.key BETWEEN ? AND ? ORDER BY a.key", "WHERE a.id = ?")
-        row = self.con.execute(sql, (article_id,)).fetchone()
-        return _article_json(self.con, row) if row else None
+        return article_json(self.con, article_id)
 
     def page(self, sha256: str) -> dict[str, Any] | None:
         """One page as the contract's Page JSON plus ``path`` and ``label``; None if unknown."""

@@ -22,7 +22,7 @@ from ..errors import FilterError, MissingExtraError
 from .filters import date_bound
 from .schema import FACT_SHIFT, day_range
 
-__all__ = ["export", "FORMATS", "TABLES", "ARTICLE_COLUMNS", "FACT_COLUMNS"]
+__all__ = ["export", "article_json", "FORMATS", "TABLES", "ARTICLE_COLUMNS", "FACT_COLUMNS"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 TABLES = ("articles", "facts")
@@ -33,9 +33,10 @@ ARTICLE_COLUMNS = ("id", "date", "source_name", "source_label", "sha256", "path"
 FACT_COLUMNS = ("article_id", "issue_date", "type", "text", "field", "start", "end", "name", "division",
                 "indicator", "value", "unit", "period_start", "period_end", "attrs")
 
-_ARTICLES = ("SELECT a.id, a.date, p.name, p.source, p.sha256, p.path, a.kind, a.section, a.kicker, a.headline,"
-             " a.subheadline, a.bylines, a.dateline, a.body, a.captions, a.n_facts, a.key, p.format, p.encoding,"
-             " a.blocks FROM articles a JOIN pages p ON p.id = a.page WHERE a.key BETWEEN ? AND ? ORDER BY a.key")
+_ARTICLE_COLUMNS_SQL = ("SELECT a.id, a.date, p.name, p.source, p.sha256, p.path, a.kind, a.section, a.kicker,"
+                        " a.headline, a.subheadline, a.bylines, a.dateline, a.body, a.captions, a.n_facts, a.key,"
+                        " p.format, p.encoding, a.blocks FROM articles a JOIN pages p ON p.id = a.page")
+_ARTICLES = _ARTICLE_COLUMNS_SQL + " WHERE a.key BETWEEN ? AND ? ORDER BY a.key"
 _FACTS = ("SELECT a.id, a.date, f.type, f.text, f.field, f.start, f.\"end\", f.name, f.division, f.indicator,"
           " f.value, f.unit, f.period_start, f.period_end, f.attrs FROM facts f"
           f" JOIN articles a ON a.key = f.key >> {FACT_SHIFT} WHERE f.key BETWEEN ? AND ? ORDER BY f.key")
@@ -62,6 +63,12 @@ def _article_json(con: sqlite3.Connection, r: tuple) -> dict[str, Any]:
             "facts": facts, "blocks": json.loads(r[19]), "date": r[1],
             "source": {"name": r[2], "sha256": r[4], "format": r[17], "encoding": r[18], "path": r[5],
                        "label": r[3]}}
+
+
+def article_json(con: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """One stored article as the contract's Article plus ``date`` and ``source``, or None."""
+    row = con.execute(_ARTICLE_COLUMNS_SQL + " WHERE a.id = ?", (article_id,)).fetchone()
+    return _article_json(con, row) if row else None
 
 
 def _open(out: str, table: str, fmt: str) -> tuple[IO[str], str, bool]:

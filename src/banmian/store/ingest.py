@@ -32,7 +32,8 @@ from .places import division_code_of, with_ancestors
 from .schema import FACT_SHIFT, connect, day_of, key_block
 from .textindex import char_set_tokens, column_tokens, normalize
 
-__all__ = ["ingest", "IngestReport", "find_inputs", "page_rows", "Writer", "PAGE_SUFFIXES", "date_in_path"]
+__all__ = ["ingest", "IngestReport", "find_inputs", "page_rows", "Writer", "PAGE_SUFFIXES", "date_in_path",
+           "optimize_index"]
 
 #: Files taken from a folder (any file named on the command line is taken whatever its name).
 PAGE_SUFFIXES = (".txt", ".text", ".htm", ".html", ".xhtml", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
@@ -62,6 +63,7 @@ class IngestReport:
     failures: list[tuple[str, str, str]] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    optimizing: bool = False  # set while the full-text index is merged at the end of the run
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -499,11 +501,13 @@ def ingest(db: str | os.PathLike[str], inputs: Iterable[str], *, jobs: int | Non
                 del report.failures[n_failures:]
         report.seconds = time.monotonic() - started
         writer.commit(report, status="interrupted" if report.interrupted else "done")
-        if report.pages:
-            # Fold the small segments this run wrote into bigger ones (bounded work): fewer segments
-            # to visit per query. 'optimize' would merge everything, at the cost of rewriting the index.
-            for table in ("text_bi", "text_uni"):
-                con.execute(f"INSERT INTO {table}({table}, rank) VALUES ('merge', ?)", (MERGE_PAGES,))
+        if report.pages and not report.interrupted:
+            total = con.execute("SELECT count(*) FROM pages").fetchone()[0]
+            if progress is not None:
+                report.optimizing = True
+                progress(report)
+            optimize_index(con, full=report.pages >= OPTIMIZE_SHARE * total)
+            report.seconds = time.monotonic() - started
     finally:
         con.close()
     report.seconds = time.monotonic() - started
@@ -512,7 +516,21 @@ def ingest(db: str | os.PathLike[str], inputs: Iterable[str], *, jobs: int | Non
 
 WAL_CHECKPOINT_PAGES = 10_000  # the writer copies its log into the file every ~40 MB, not every 4 MB (the
 # default): pages rewritten between checkpoints are copied once (measured: -0.15 ms of writer time a page)
-MERGE_PAGES = 2000  # FTS5 'merge' work after a run, in leaf pages (a few MB): keeps the segment count low
+MERGE_PAGES = 2000  # FTS5 'merge' work after a small run, in leaf pages (a few MB)
+#: A run that added at least this share of the archive's pages ends by merging each full-text index into
+#: one segment ('optimize'). Measured on 1,000,000 generated articles: 70 s, and then 4-character
+#: queries p95 98 -> 48 ms, 2-character 54 -> 42 ms. A small daily run only folds its own segments.
+OPTIMIZE_SHARE = 0.05
+
+
+def optimize_index(con: sqlite3.Connection, full: bool = True) -> None:
+    """Merge the full-text indexes' segments: all into one (``full``), or a bounded amount of work.
+    Each is one transaction: a run killed meanwhile loses only the merge."""
+    for table in ("text_bi", "text_uni"):
+        if full:
+            con.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        else:
+            con.execute(f"INSERT INTO {table}({table}, rank) VALUES ('merge', ?)", (MERGE_PAGES,))
 
 
 def _record_failure(writer: Writer, report: IngestReport, path: str, sha: str | None, code: str,
