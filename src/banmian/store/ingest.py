@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import BanmianError, InputError, StoreError
+from .factcodec import pack
 from .places import division_code_of, with_ancestors
 from .schema import FACT_SHIFT, connect, day_of, key_block
 from .textindex import char_set_tokens, column_tokens, normalize
@@ -153,27 +154,14 @@ FACT_CACHE_MAX = 50_000  # distinct fact payloads remembered per worker (a page 
 
 def _fact_payload(ftype: str, a: dict[str, Any]) -> tuple:
     """The indexed columns and the JSON of a fact's own fields (the same for every mention of a place)."""
-    try:
-        key = (ftype, *a.items())
+    try:  # value types in the key: 5 and 5.0 are equal but print differently
+        key = (ftype, *((k, type(v), v) for k, v in a.items()))
         hit = _FACT_CACHE.get(key)
     except TypeError:  # an unhashable value (a list): no caching
         key, hit = None, None
     if hit is not None:
         return hit
-    name = a.get("name") or a.get("subject")
-    division = a.get("code")
-    if not division:
-        # A town's division is its parent's; an indicator's, its subject's (when that is a division).
-        ref = a.get("parent") if ftype == "place" else a.get("subject")
-        if isinstance(ref, str) and ref:
-            division = division_code_of(ref)
-    value = a.get("value")
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        value = None
-    unit = a.get("unit")
-    payload = (name if isinstance(name, str) else None, division if isinstance(division, str) else None,
-               a.get("indicator"), value, unit if isinstance(unit, str) else None,
-               a.get("period_start") or a.get("value_start"), a.get("period_end") or a.get("value_end"), _json(a))
+    payload = pack(ftype, a, division_code_of)
     if key is not None:
         if len(_FACT_CACHE) >= FACT_CACHE_MAX:
             _FACT_CACHE.clear()
