@@ -391,9 +391,11 @@ def _results(files: list[str], jobs: int, known: frozenset[int], opts: dict[str,
         with cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
                                     initargs=(known, opts)) as pool:
             running: dict[cf.Future, list[str]] = {}
+            unsent: list[str] = []  # a chunk taken from todo whose submit may fail on a broken pool
             try:
-                for chunk in todo:
-                    running[pool.submit(_prepare_chunk, chunk)] = chunk
+                for unsent in todo:
+                    running[pool.submit(_prepare_chunk, unsent)] = unsent
+                    unsent = []
                     if len(running) >= window:
                         break
                 while running:
@@ -402,12 +404,13 @@ def _results(files: list[str], jobs: int, known: frozenset[int], opts: dict[str,
                         results = fut.result()  # raises BrokenProcessPool if a worker died
                         del running[fut]
                         yield from results
-                        nxt = next(todo, None)
-                        if nxt is not None:
-                            running[pool.submit(_prepare_chunk, nxt)] = nxt
+                        unsent = next(todo, [])
+                        if unsent:
+                            running[pool.submit(_prepare_chunk, unsent)] = unsent
+                            unsent = []
                 return
             except cf.process.BrokenProcessPool:
-                suspects = [p for chunk in running.values() for p in chunk]
+                suspects = [p for chunk in running.values() for p in chunk] + unsent
         # A worker died (a crash in native code, or killed): retry its pages one by one, each alone.
         for p in suspects:
             with cf.ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker,
