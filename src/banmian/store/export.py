@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from ..errors import FilterError, MissingExtraError
+from .factcodec import unpack
 from .filters import date_bound
 from .schema import FACT_SHIFT, day_range
 
@@ -40,8 +41,8 @@ _ARTICLES = _ARTICLE_COLUMNS_SQL + " WHERE a.key BETWEEN ? AND ? ORDER BY a.key"
 _FACTS = ("SELECT a.id, a.date, f.type, f.text, f.field, f.start, f.\"end\", f.name, f.division, f.indicator,"
           " f.value, f.unit, f.period_start, f.period_end, f.attrs FROM facts f"
           f" JOIN articles a ON a.key = f.key >> {FACT_SHIFT} WHERE f.key BETWEEN ? AND ? ORDER BY f.key")
-_ARTICLE_FACTS = ("SELECT type, text, field, start, \"end\", attrs FROM facts WHERE key BETWEEN ? AND ?"
-                  " ORDER BY key")
+_ARTICLE_FACTS = ("SELECT type, text, field, start, \"end\", attrs, name, division, indicator, value, unit,"
+                  " period_start, period_end FROM facts WHERE key BETWEEN ? AND ? ORDER BY key")
 
 
 def _rows(con: sqlite3.Connection, sql: str, params: tuple) -> Iterator[list[tuple]]:
@@ -53,10 +54,9 @@ def _rows(con: sqlite3.Connection, sql: str, params: tuple) -> Iterator[list[tup
 def _article_json(con: sqlite3.Connection, r: tuple) -> dict[str, Any]:
     key = r[16]
     facts = []
-    for typ, text, fld, start, end, attrs in con.execute(_ARTICLE_FACTS, (key << FACT_SHIFT,
-                                                                          ((key + 1) << FACT_SHIFT) - 1)):
-        f = {"type": typ, "text": text, "field": fld, "start": start, "end": end}
-        f.update(json.loads(attrs))
+    for row in con.execute(_ARTICLE_FACTS, (key << FACT_SHIFT, ((key + 1) << FACT_SHIFT) - 1)):
+        f = {"type": row[0], "text": row[1], "field": row[2], "start": row[3], "end": row[4]}
+        f.update(unpack(row[5], row[6:13]))
         facts.append(f)
     return {"id": r[0], "kind": r[6], "section": r[7], "kicker": r[8], "headline": r[9], "subheadline": r[10],
             "bylines": json.loads(r[11]), "dateline": r[12], "body": r[13], "captions": json.loads(r[14]),
@@ -78,6 +78,14 @@ def _open(out: str, table: str, fmt: str) -> tuple[IO[str], str, bool]:
     return open(path + PART, "w", encoding="utf-8", newline=""), path, True
 
 
+def _fact_out(r: tuple) -> tuple:
+    """An export row of a fact with ``attrs`` whole again (JSON text)."""
+    return (*r[:14], _json(unpack(r[14], r[7:14])))
+
+
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _write_text(con: sqlite3.Connection, table: str, fmt: str, out: str, lo: int, hi: int) -> tuple[str, int]:
     fh, path, close = _open(out, table, fmt)
     n = 0
@@ -94,14 +102,16 @@ def _write_text(con: sqlite3.Connection, table: str, fmt: str, out: str, lo: int
             buf = io.StringIO()
             for r in batch:
                 if fmt == "jsonl":
-                    rec = _article_json(con, r) if table == "articles" else dict(zip(FACT_COLUMNS, r))
-                    if table == "facts":
-                        rec["attrs"] = json.loads(rec["attrs"])
+                    if table == "articles":
+                        rec = _article_json(con, r)
+                    else:
+                        rec = dict(zip(FACT_COLUMNS, r))
+                        rec["attrs"] = unpack(r[14], r[7:14])
                     buf.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
                     buf.write("\n")
                 else:
                     assert writer is not None
-                    writer.writerow(r[:len(ARTICLE_COLUMNS)] if table == "articles" else r)
+                    writer.writerow(r[:len(ARTICLE_COLUMNS)] if table == "articles" else _fact_out(r))
                 n += 1
             if fmt == "jsonl":
                 fh.write(buf.getvalue())
@@ -151,7 +161,8 @@ def _write_parquet(con: sqlite3.Connection, table: str, out: str, lo: int, hi: i
                 cols[11] = [json.loads(v) for v in cols[11]]
                 cols[14] = [json.loads(v) for v in cols[14]]
             else:
-                cols = [[r[i] for r in batch] for i in range(len(FACT_COLUMNS))]
+                rows = [_fact_out(r) for r in batch]
+                cols = [[r[i] for r in rows] for i in range(len(FACT_COLUMNS))]
             pw.write_table(pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(cols, schema)],
                                                 schema=schema))
             n += len(batch)

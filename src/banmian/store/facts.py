@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import FilterError
+from .factcodec import unpack
 from .filters import Filters, article_filter_sql, date_bound, place_facts_sql
 from .places import resolve_place
 from .schema import FACT_SHIFT
@@ -33,15 +33,16 @@ class FactsResult:
         return asdict(self)
 
 
-_SELECT = ("SELECT f.key, f.type, f.text, f.field, f.start, f.\"end\", f.attrs, a.id, a.date, a.headline"
+_SELECT = ("SELECT f.key, f.type, f.text, f.field, f.start, f.\"end\", f.attrs, a.id, a.date, a.headline,"
+           " f.name, f.division, f.indicator, f.value, f.unit, f.period_start, f.period_end"
            " FROM facts f JOIN articles a ON a.key = f.key >> {shift}").format(shift=FACT_SHIFT)
 
 
 def fact_dict(row: tuple) -> dict[str, Any]:
     """A stored fact as the contract's Fact JSON, plus ``article_id``, ``issue_date`` and ``headline``."""
-    _, typ, text, fld, start, end, attrs, art_id, date, headline = row
+    _, typ, text, fld, start, end, attrs, art_id, date, headline = row[:10]
     d: dict[str, Any] = {"type": typ, "text": text, "field": fld, "start": start, "end": end}
-    d.update(json.loads(attrs))
+    d.update(unpack(attrs, row[10:17]))
     d["article_id"] = art_id
     d["issue_date"] = date
     d["headline"] = headline

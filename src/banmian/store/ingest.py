@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import BanmianError, InputError, StoreError
+from .factcodec import pack
 from .places import division_code_of, with_ancestors
 from .schema import FACT_SHIFT, connect, day_of, key_block
 from .textindex import char_set_tokens, column_tokens, normalize
@@ -153,27 +154,14 @@ FACT_CACHE_MAX = 50_000  # distinct fact payloads remembered per worker (a page 
 
 def _fact_payload(ftype: str, a: dict[str, Any]) -> tuple:
     """The indexed columns and the JSON of a fact's own fields (the same for every mention of a place)."""
-    try:
-        key = (ftype, *a.items())
+    try:  # value types in the key: 5 and 5.0 are equal but print differently
+        key = (ftype, *((k, type(v), v) for k, v in a.items()))
         hit = _FACT_CACHE.get(key)
     except TypeError:  # an unhashable value (a list): no caching
         key, hit = None, None
     if hit is not None:
         return hit
-    name = a.get("name") or a.get("subject")
-    division = a.get("code")
-    if not division:
-        # A town's division is its parent's; an indicator's, its subject's (when that is a division).
-        ref = a.get("parent") if ftype == "place" else a.get("subject")
-        if isinstance(ref, str) and ref:
-            division = division_code_of(ref)
-    value = a.get("value")
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        value = None
-    unit = a.get("unit")
-    payload = (name if isinstance(name, str) else None, division if isinstance(division, str) else None,
-               a.get("indicator"), value, unit if isinstance(unit, str) else None,
-               a.get("period_start") or a.get("value_start"), a.get("period_end") or a.get("value_end"), _json(a))
+    payload = pack(ftype, a, division_code_of)
     if key is not None:
         if len(_FACT_CACHE) >= FACT_CACHE_MAX:
             _FACT_CACHE.clear()
@@ -403,9 +391,11 @@ def _results(files: list[str], jobs: int, known: frozenset[int], opts: dict[str,
         with cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
                                     initargs=(known, opts)) as pool:
             running: dict[cf.Future, list[str]] = {}
+            unsent: list[str] = []  # a chunk taken from todo whose submit may fail on a broken pool
             try:
-                for chunk in todo:
-                    running[pool.submit(_prepare_chunk, chunk)] = chunk
+                for unsent in todo:
+                    running[pool.submit(_prepare_chunk, unsent)] = unsent
+                    unsent = []
                     if len(running) >= window:
                         break
                 while running:
@@ -414,12 +404,13 @@ def _results(files: list[str], jobs: int, known: frozenset[int], opts: dict[str,
                         results = fut.result()  # raises BrokenProcessPool if a worker died
                         del running[fut]
                         yield from results
-                        nxt = next(todo, None)
-                        if nxt is not None:
-                            running[pool.submit(_prepare_chunk, nxt)] = nxt
+                        unsent = next(todo, [])
+                        if unsent:
+                            running[pool.submit(_prepare_chunk, unsent)] = unsent
+                            unsent = []
                 return
             except cf.process.BrokenProcessPool:
-                suspects = [p for chunk in running.values() for p in chunk]
+                suspects = [p for chunk in running.values() for p in chunk] + unsent
         # A worker died (a crash in native code, or killed): retry its pages one by one, each alone.
         for p in suspects:
             with cf.ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_worker,

@@ -68,8 +68,8 @@ _V1 = (
     """CREATE TABLE facts (
         key INTEGER PRIMARY KEY, type TEXT NOT NULL, text TEXT NOT NULL, field TEXT NOT NULL,
         start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-        name TEXT, division TEXT, indicator TEXT, value REAL, unit TEXT, period_start TEXT, period_end TEXT,
-        attrs TEXT NOT NULL)""",
+        name TEXT, division TEXT, indicator TEXT, value, unit TEXT, period_start TEXT, period_end TEXT,
+        attrs TEXT NOT NULL)""",  # value untyped: an integer stays an integer, a real a real (factcodec)
     # Names of facts without a division (people, organizations, documents, regions, countries):
     # places and subjects with a division code are found through facts_division instead, which
     # keeps three facts in four out of this index.
