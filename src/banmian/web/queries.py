@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..errors import NotFoundError, QuerySyntaxError
+from ..store.factcodec import unpack
 from ..store.filters import Filters, article_filter_sql, date_bound
 from ..store.places import children, division, named_divisions, resolve_place
 from ..store.query import Not, Term, parse_query
@@ -437,13 +438,14 @@ def indicator_series(con: sqlite3.Connection, place: str | None, indicator: str,
         sql += " AND coalesce(f.period_start, f.period_end, a.date) <= ?"
         params.append(d_to)
     rows = con.execute(
-        f"SELECT f.name, f.unit, f.period_start, f.period_end, f.attrs, f.text, a.id, a.date, a.headline"
+        f"SELECT f.name, f.division, f.indicator, f.value, f.unit, f.period_start, f.period_end, f.attrs, f.text,"
+        f" a.id, a.date, a.headline"
         f" FROM facts f JOIN articles a ON a.key = f.key >> {FACT_SHIFT}"
         f" WHERE f.type = 'indicator' AND f.indicator = ?{sql} ORDER BY f.key LIMIT ?",
         [indicator.strip(), *params, SERIES_POINTS_MAX]).fetchall()
     series: dict[tuple, dict[str, Any]] = {}
-    for subject, unit, p_start, p_end, attrs, text, art_id, issue, headline in rows:
-        a = json.loads(attrs)
+    for subject, div, ind, value, unit, p_start, p_end, attrs, text, art_id, issue, headline in rows:
+        a = unpack(attrs, (subject, div, ind, value, unit, p_start, p_end))
         freq = frequency(p_start, p_end)
         s = series.setdefault((subject, unit, freq), {"subject": subject, "indicator": indicator.strip(),
                                                      "unit": unit, "frequency": freq, "points": []})
